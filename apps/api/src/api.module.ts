@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@hub/accounts';
+// import { ChannelsModule } from '@hub/channels';
+// import { ContactsModule } from '@hub/contacts';
+import { DatabaseModule } from '@hub/database';
+import { EventsModule } from '@hub/events';
+// import { GroupsModule } from '@hub/groups';
+import { InboundLogModule } from '@hub/inbound-log';
+import { HubLoggerModule, OperationsModule } from '@hub/operations';
+
+/** Everything the HTTP process serves: admin API, public inbound routes, operations. */
+@Module({
+  imports: [
+    HubLoggerModule,
+    DatabaseModule,
+    OperationsModule,
+    AccountsModule,
+    EventsModule,
+    InboundLogModule,
+    // ContactsModule,
+    // GroupsModule,
+    // ChannelsModule,
+  ],
+})
+export class ApiModule {}

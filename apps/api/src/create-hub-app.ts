@@ -1,0 +1,59 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig } from '@hub/config';
+import { createValidationPipe, HttpExceptionFilter, installTextBodyParser } from '@hub/http';
+import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
+import { HubModule, HubRoles } from './hub.module';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const WEB_ROOT = join(__dirname, '../../../web/dist');
+
+export function buildOpenApiDocument(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Webhook Hub API')
+    .setDescription('Inbound integrations, signed outbound webhooks and their logs. Admin routes take `Authorization: Bearer <JWT or API key>`.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the configured Nest app (not yet listening): used by every entrypoint and by the e2e tests. */
+export async function createHubApp(config: AppConfig, roles: HubRoles): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, requestIdHeader: 'x-request-id' });
+  const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles), adapter, {
+    rawBody: true,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  installTextBodyParser(fastify);
+  const inbound = roles.api ? app.get(InboundLogService) : undefined;
+  const webRoot = roles.api && existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
+  app.useGlobalFilters(
+    new HttpExceptionFilter({
+      beforeReply: async (request, body) => {
+        if (inbound && inboundSourceOf(request)) await inbound.recordRejection(request, body.statusCode, body.message);
+      },
+      // Client-side routes of the admin app (/login, /contacts…) load its index.html.
+      notFound: (request, reply) => {
+        const path = request.url.split('?')[0];
+        if (!webRoot || request.method !== 'GET' || path.startsWith('/api/') || path === '/metrics') return false;
+        void reply.type('text/html; charset=utf-8').sendFile('index.html');
+        return true;
+      },
+    }),
+  );
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (roles.api) {
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  }
+  return app;
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runHub } from './run-hub';
+
+void runHub({ api: true, worker: false });

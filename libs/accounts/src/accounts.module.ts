@@ -1,0 +1,36 @@
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@hub/config';
+import { Account } from './accounts/account.entity';
+import { User } from './accounts/user.entity';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Account, User, ApiKey]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: '12h' } }),
+    }),
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }]),
+  ],
+  controllers: [AuthController, ApiKeysController],
+  providers: [AuthService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ApiKeysService],
+})
+export class AccountsModule implements OnApplicationBootstrap {
+  constructor(private readonly auth: AuthService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.auth.seedFirstAdmin();
+  }
+}

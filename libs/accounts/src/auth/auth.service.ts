@@ -1,0 +1,98 @@
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { AppConfig } from '@hub/config';
+import { Account } from '../accounts/account.entity';
+import { User } from '../accounts/user.entity';
+import { AuthContext } from './auth-context';
+import { LoginDto } from './dto/login.dto';
+import { MeDto, SessionDto } from './dto/session.dto';
+import { SignupDto } from './dto/signup.dto';
+import { PasswordHasher } from './password-hasher';
+
+const BAD_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('AuthService');
+  // Verifying against a real hash for unknown emails keeps both failures equally slow.
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async signup(dto: SignupDto): Promise<SessionDto> {
+    if (!this.config.signupEnabled) throw new ForbiddenException('Signup is disabled on this hub (SIGNUP_ENABLED=false)');
+    return this.createAccountWithUser(dto.account_name, dto.email, dto.password);
+  }
+
+  async login(dto: LoginDto): Promise<SessionDto> {
+    const user = await this.users.findOneBy({ email: dto.email });
+    if (!user) {
+      this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
+      await this.hasher.verify(await this.decoyHash, dto.password);
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    if (!(await this.hasher.verify(user.password_hash, dto.password))) throw new UnauthorizedException(BAD_CREDENTIALS);
+    return this.session(user);
+  }
+
+  async me(auth: AuthContext): Promise<MeDto> {
+    const account = await this.accounts.findOneBy({ id: auth.accountId });
+    if (!account) throw new NotFoundException('Account not found');
+    const user = auth.userId ? await this.users.findOneBy({ id: auth.userId, account_id: auth.accountId }) : null;
+    return {
+      user: user ? { id: user.id, email: user.email } : null,
+      account: { id: account.id, name: account.name },
+      via: auth.apiKeyId ? 'api_key' : 'user',
+    };
+  }
+
+  /**
+   * First start: with ADMIN_EMAIL/ADMIN_PASSWORD, seed that admin; without them,
+   * create a dev admin and print its password once.
+   */
+  async seedFirstAdmin(): Promise<void> {
+    if ((await this.users.count()) > 0) return;
+    const email = this.config.adminEmail ?? 'admin@localhost.dev';
+    const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
+    try {
+      await this.createAccountWithUser('Default account', email, password);
+    } catch (error) {
+      if (error instanceof ConflictException) return; // another process seeded it first
+      throw error;
+    }
+    if (!this.config.adminPassword) {
+      // Printed once on purpose: it is the only way to learn the generated dev password.
+      process.stdout.write(`\nWebhook Hub: created admin ${email} with password ${password} (set ADMIN_EMAIL/ADMIN_PASSWORD to choose)\n\n`);
+    } else {
+      this.logger.log(`Seeded admin ${email}`);
+    }
+  }
+
+  private async createAccountWithUser(accountName: string, email: string, password: string): Promise<SessionDto> {
+    const passwordHash = await this.hasher.hash(password);
+    const user = await this.dataSource.transaction(async (tx) => {
+      if (await tx.getRepository(User).existsBy({ email })) throw new ConflictException('An account with this email already exists');
+      const account = await tx.getRepository(Account).save({ name: accountName });
+      return tx.getRepository(User).save({ account_id: account.id, email, password_hash: passwordHash });
+    }).catch((error: unknown) => {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw new ConflictException('An account with this email already exists');
+      throw error;
+    });
+    return this.session(user);
+  }
+
+  private async session(user: User): Promise<SessionDto> {
+    const access_token = await this.jwt.signAsync({ sub: user.id, acc: user.account_id });
+    return { access_token, account_id: user.account_id };
+  }
+}

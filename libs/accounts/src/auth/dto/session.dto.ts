@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class SessionDto {
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…' })
+  access_token!: string;
+
+  @ApiProperty({ example: '6f1c2a7e-0c1b-4d59-9a55-3f7f1a2b9c10' })
+  account_id!: string;
+}
+
+class MeUserDto {
+  @ApiProperty({ example: '0b8f0c8e-3d7a-4a53-8a0e-5f0e9d1b2c3d' })
+  id!: string;
+  @ApiProperty({ example: 'ops@example.com' })
+  email!: string;
+}
+
+class MeAccountDto {
+  @ApiProperty({ example: '6f1c2a7e-0c1b-4d59-9a55-3f7f1a2b9c10' })
+  id!: string;
+  @ApiProperty({ example: 'Acme Messaging' })
+  name!: string;
+}
+
+export class MeDto {
+  @ApiProperty({ type: MeUserDto, nullable: true, description: 'null when the caller is an API key' })
+  user!: MeUserDto | null;
+  @ApiProperty({ type: MeAccountDto })
+  account!: MeAccountDto;
+  @ApiProperty({ enum: ['user', 'api_key'], example: 'user' })
+  via!: 'user' | 'api_key';
+}

@@ -1,0 +1,27 @@
+/** The typed, validated configuration every module injects. */
+export class AppConfig {
+  readonly env!: 'development' | 'production' | 'test';
+  readonly port!: number;
+  readonly databaseUrl!: string;
+  readonly redisUrl!: string;
+  readonly redisQueuePrefix!: string;
+  readonly dbMigrate!: boolean;
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  readonly jwtSecret!: string;
+  readonly appSecretKey!: string;
+  readonly publicUrl!: string;
+  readonly webhookRetryScheduleSeconds!: number[];
+  readonly webhookTimeoutMs!: number;
+  readonly webhookAllowPrivateNetworks!: boolean;
+  readonly logRetentionDays!: number;
+  readonly metaGraphUrl!: string;
+  readonly whatsappNodeSecret?: string;
+  readonly signupEnabled!: boolean;
+  readonly logLevel!: string;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+}

@@ -1,0 +1,106 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+/**
+ * Every environment variable the hub reads, with its default. Validated once at
+ * boot (see loadConfig); nothing else in the codebase reads process.env.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/webhook_hub';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Bull key, so several hubs (or test runs) can share one Redis. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'REDIS_QUEUE_PREFIX may hold letters, digits and _ . : - only' })
+  REDIS_QUEUE_PREFIX = 'webhook-hub';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATE = true;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'APP_SECRET_KEY must be at least 32 characters' })
+  APP_SECRET_KEY?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @Matches(/^\d+(,\d+)*$/, { message: 'WEBHOOK_RETRY_SCHEDULE must be comma-separated seconds, e.g. 0,5,300' })
+  WEBHOOK_RETRY_SCHEDULE = '0,5,300,1800,7200,18000,36000,36000';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(30000)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOG_RETENTION_DAYS = 30;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'META_GRAPH_URL must be an http(s) URL' })
+  META_GRAPH_URL = 'https://graph.facebook.com/v21.0';
+
+  @IsOptional()
+  @IsString()
+  WHATSAPP_NODE_SECRET?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SIGNUP_ENABLED = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  DEV_SECRETS_FILE?: string;
+}

@@ -1,0 +1,62 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+import { AppConfig } from './app-config';
+import { loadOrCreateDevSecrets } from './dev-secrets';
+import { Environment } from './environment';
+
+export class ConfigError extends Error {}
+
+/**
+ * Validates the environment once. Throws ConfigError whose message is one line
+ * naming the variable, so the entrypoint can print it and exit.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${first.property} — ${message}`);
+  }
+  if (env.NODE_ENV === 'production') {
+    for (const key of ['JWT_SECRET', 'APP_SECRET_KEY'] as const) {
+      if (!env[key]) throw new ConfigError(`Invalid configuration: ${key} is required when NODE_ENV=production`);
+    }
+  }
+  let jwtSecret = env.JWT_SECRET;
+  let appSecretKey = env.APP_SECRET_KEY;
+  if (!jwtSecret || !appSecretKey) {
+    const dev = loadOrCreateDevSecrets(resolve(env.DEV_SECRETS_FILE ?? '.webhook-hub/dev-secrets.json'));
+    jwtSecret ??= dev.JWT_SECRET;
+    appSecretKey ??= dev.APP_SECRET_KEY;
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return new AppConfig({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisQueuePrefix: env.REDIS_QUEUE_PREFIX,
+    dbMigrate: env.DB_MIGRATE,
+    adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD,
+    jwtSecret,
+    appSecretKey,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    webhookRetryScheduleSeconds: env.WEBHOOK_RETRY_SCHEDULE.split(',').map(Number),
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    logRetentionDays: env.LOG_RETENTION_DAYS,
+    metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
+    whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,
+    signupEnabled: env.SIGNUP_ENABLED,
+    logLevel: env.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+
+// Any constant works; it only has to be the same for every hub process.
+const MIGRATION_LOCK = 727_001;
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, so an api and
+ * several workers starting together migrate once instead of racing.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

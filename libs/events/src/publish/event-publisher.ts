@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ChannelKind } from '../catalog';
+import { HubEvent } from '../store/event.entity';
+import { newEventId } from '../store/event-id';
+
+export interface NewEvent {
+  accountId: string;
+  type: string;
+  data: Record<string, unknown>;
+  channel?: ChannelKind | null;
+  channelId?: string | null;
+}
+
+const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+/**
+ * The single way anything publishes an event. It writes with the caller's
+ * transaction manager, so the event commits or rolls back with the change
+ * that caused it (transactional outbox).
+ */
+@Injectable()
+export class EventPublisher {
+  publish(tx: EntityManager, event: NewEvent): Promise<HubEvent> {
+    return this.insert(tx, event, null);
+  }
+
+  private async insert(tx: EntityManager, event: NewEvent, idempotencyKey: string | null): Promise<HubEvent> {
+    const row = tx.getRepository(HubEvent).create({
+      id: newEventId(),
+      account_id: event.accountId,
+      type: event.type,
+      data: event.data,
+      channel: event.channel ?? null,
+      channel_id: event.channelId ?? null,
+      idempotency_key: idempotencyKey,
+      created_at: new Date(),
+      dispatched_at: null,
+    });
+    await tx.getRepository(HubEvent).insert(row as never);
+    return row;
+  }
+
+  /**
+   * Publishes once per (account, key) within 24 h: a repeat returns the event
+   * stored the first time. The advisory lock serialises concurrent repeats.
+   */
+  async publishIdempotent(tx: EntityManager, event: NewEvent, key: string): Promise<{ event: HubEvent; replayed: boolean }> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`event-idem:${event.accountId}:${key}`]);
+    const existing = await tx
+      .getRepository(HubEvent)
+      .createQueryBuilder('e')
+      .where('e.account_id = :accountId AND e.idempotency_key = :key', { accountId: event.accountId, key })
+      .andWhere(`e.created_at > now() - interval '${IDEMPOTENCY_WINDOW_HOURS} hours'`)
+      .getOne();
+    if (existing) return { event: existing, replayed: true };
+    return { event: await this.insert(tx, event, key), replayed: false };
+  }
+}

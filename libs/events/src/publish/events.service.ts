@@ -1,0 +1,47 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ChannelKind, findEventType, isKnownEventType } from '../catalog';
+import { EventDataValidator } from './event-data-validator';
+import { EventPublisher } from './event-publisher';
+import { PublishEventDto } from './dto/publish-event.dto';
+
+// The engine's own events: published only by the delivery engine and test sends.
+const RESERVED_TYPES = new Set(['webhook.test', 'endpoint.disabled', 'delivery.exhausted']);
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly validator: EventDataValidator,
+  ) {}
+
+  async publishFromApi(accountId: string, dto: PublishEventDto, idempotencyKey?: string): Promise<{ id: string; replayed: boolean }> {
+    if (!isKnownEventType(dto.type)) throw badField('type', `type "${dto.type}" is not in the event catalog and is not custom.<name>`);
+    if (RESERVED_TYPES.has(dto.type)) throw badField('type', `type "${dto.type}" is published by the hub itself`);
+    const problems = this.validator.problems(dto.type, dto.data);
+    if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => p.message).join('; '), details: problems });
+    const definition = findEventType(dto.type);
+    if (dto.channel && definition && definition.channels.length > 0 && !definition.channels.includes(dto.channel)) {
+      throw badField('channel', `${dto.type} does not apply to channel ${dto.channel}`);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      let channel: ChannelKind | null = dto.channel ?? null;
+      if (dto.channel_id) {
+        // Raw lookup: the channels module depends on this one, not the other way round.
+        const rows = (await tx.query('SELECT type FROM channels WHERE id = $1 AND account_id = $2', [dto.channel_id, accountId])) as { type: ChannelKind }[];
+        if (rows.length === 0) throw new NotFoundException(`Channel ${dto.channel_id} not found`);
+        if (channel && channel !== rows[0].type) throw badField('channel', `channel ${channel} does not match channel_id's type ${rows[0].type}`);
+        channel = rows[0].type;
+      }
+      const event = { accountId, type: dto.type, data: dto.data, channel, channelId: dto.channel_id ?? null };
+      if (!idempotencyKey) return { id: (await this.publisher.publish(tx, event)).id, replayed: false };
+      const result = await this.publisher.publishIdempotent(tx, event, idempotencyKey);
+      return { id: result.event.id, replayed: result.replayed };
+    });
+  }
+}

@@ -1,0 +1,5 @@
+import { ulid } from 'ulid';
+
+export function newEventId(): string {
+  return `evt_${ulid()}`;
+}

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InboundLogController } from './inbound-log.controller';
+import { InboundLog } from './log/inbound-log.entity';
+import { InboundLogQueryService } from './log/inbound-log-query.service';
+import { InboundLogService } from './log/inbound-log.service';
+import { InboundReplayer } from './replay/inbound-replayer';
+import { InboundLogInterceptor } from './route/inbound-log.interceptor';
+
+// Global: every inbound route in any module uses the interceptor and the service.
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([InboundLog])],
+  controllers: [InboundLogController],
+  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor],
+  exports: [InboundLogService, InboundLogInterceptor],
+})
+export class InboundLogModule {}

@@ -1,0 +1,7 @@
+export { InboundLogModule } from './inbound-log.module';
+export { InboundLog, InboundOutcome, InboundVerification } from './log/inbound-log.entity';
+export { InboundLogService } from './log/inbound-log.service';
+export { inboundSourceOf, inboundState } from './log/inbound-request';
+export { InboundRoute } from './route/inbound-route.decorator';
+export { InboundLogRetentionModule } from './retention/inbound-log-retention.module';
+export { InboundLogRetentionProcessor } from './retention/inbound-log-retention.processor';

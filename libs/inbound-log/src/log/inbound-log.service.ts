@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { EntityManager, Repository } from 'typeorm';
+import { SecretBox } from '@hub/database';
+import { HubMetrics } from '@hub/operations';
+import { redactHeaders } from './header-redaction';
+import { InboundLog, InboundOutcome } from './inbound-log.entity';
+import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
+
+const MAX_ERROR_LENGTH = 2000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function rawBodyOf(request: InboundFastifyRequest): string | null {
+  if (request.rawBody) return request.rawBody.toString('utf8');
+  if (typeof request.body === 'string') return request.body;
+  return request.body === undefined || request.body === null ? null : JSON.stringify(request.body);
+}
+
+/**
+ * Stores inbound requests. Routes that store data call record() with their
+ * transaction, so the log row and what the request carries commit together;
+ * the interceptor and the error hook record every other answer.
+ */
+@Injectable()
+export class InboundLogService {
+  private readonly logger = new Logger('InboundLog');
+
+  constructor(
+    @InjectRepository(InboundLog) private readonly logs: Repository<InboundLog>,
+    private readonly secrets: SecretBox,
+    private readonly metrics: HubMetrics,
+  ) {}
+
+  async record(request: FastifyRequest, statusCode: number, fields: { outcome?: InboundOutcome; error?: string | null } = {}, tx?: EntityManager): Promise<InboundLog | null> {
+    const state = inboundState(request);
+    if (state.logId) return null;
+    const req = request as InboundFastifyRequest;
+    const replayOf = typeof request.headers[REPLAY_HEADER] === 'string' && UUID.test(request.headers[REPLAY_HEADER]) ? request.headers[REPLAY_HEADER] : null;
+    const { [REPLAY_HEADER]: _marker, ...originalHeaders } = request.headers;
+    const repo = tx ? tx.getRepository(InboundLog) : this.logs;
+    // A replay that fails before the route knows the account still belongs to the original's account.
+    const accountId = state.accountId ?? (replayOf ? (await repo.findOneBy({ id: replayOf }))?.account_id : null) ?? null;
+    const row = repo.create({
+      account_id: accountId,
+      source: inboundSourceOf(request) ?? 'unknown',
+      method: request.method,
+      url: request.url,
+      headers: redactHeaders(originalHeaders),
+      headers_encrypted: this.secrets.encrypt(JSON.stringify(originalHeaders)),
+      content_type: request.headers['content-type'] ?? null,
+      raw_body: rawBodyOf(req),
+      status_code: statusCode,
+      outcome: fields.outcome ?? state.outcome ?? (statusCode < 400 ? 'accepted' : statusCode >= 500 ? 'error' : 'rejected'),
+      verification: state.verification ?? null,
+      error: fields.error ? fields.error.slice(0, MAX_ERROR_LENGTH) : null,
+      replay_of: replayOf,
+    });
+    await repo.insert(row);
+    state.logId = row.id;
+    this.metrics.inboundRequests.inc({ source: row.source, status: String(statusCode) });
+    return row;
+  }
+
+  /** Best effort for answers that are errors already: a failure here must not change the answer. */
+  async recordRejection(request: FastifyRequest, statusCode: number, error: string): Promise<void> {
+    try {
+      await this.record(request, statusCode, { error });
+    } catch (failure) {
+      this.logger.warn(`Could not store inbound log for ${request.method} ${request.url}: ${(failure as Error).message}`);
+    }
+  }
+
+  originalHeaders(log: InboundLog): Record<string, string> {
+    if (!log.headers_encrypted) return log.headers;
+    return JSON.parse(this.secrets.decrypt(log.headers_encrypted)) as Record<string, string>;
+  }
+}

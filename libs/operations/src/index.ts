@@ -1,0 +1,6 @@
+export { OperationsModule } from './operations.module';
+export { HubMetrics } from './metrics/hub-metrics';
+export { HubLoggerModule, REDACTED_LOG_PATHS } from './logging/logger.module';
+export { RedisProbe } from './health/redis-probe';
+export { preflight } from './startup/preflight';
+export { QueueRootModule } from './queue/queue-root.module';
