@@ -3,6 +3,8 @@ const paths = require('./tsconfig.json').compilerOptions.paths;
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(paths)) moduleNameMapper[`^${alias}$`] = `<rootDir>/${target}`;
+// @fastify/static 10 uses content-disposition 3, which is ESM-only: Node 20.19+ loads it, Jest's CJS runtime cannot.
+moduleNameMapper['^content-disposition$'] = 'content-disposition-cjs';
 
 module.exports = {
   rootDir: '.',
@@ -18,7 +20,7 @@ module.exports = {
         tsconfig: 'tsconfig.json',
         diagnostics: false,
         // Same Swagger plugin as `nest build`, so /api/docs-json in e2e tests matches production.
-        astTransformers: { before: [{ path: '@nestjs/swagger/plugin', options: { introspectComments: true, classValidatorShim: true } }] },
+        astTransformers: { before: ['<rootDir>/test/swagger-plugin-transformer.js'] },
       },
     ],
   },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '../libs/database/src';
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
+import { runMigrations } from '../libs/database/src/run-migrations';
 import { adminQuery, databaseUrl, TEMPLATE_DB } from './test-database';
 
 /**

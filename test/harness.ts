@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -44,6 +45,8 @@ export interface Hub {
 export interface StartOptions {
   env?: Record<string, string>;
   roles?: HubRoles;
+  /** Probe modules mounted beside the real ones (e.g. an inbound route for the shared inbound mechanism). */
+  modules?: Type[];
 }
 
 /**
@@ -69,7 +72,7 @@ export async function startHub(options: StartOptions = {}): Promise<Hub> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const app = await createHubApp(config, options.roles ?? { api: true, worker: true });
+  const app = await createHubApp(config, options.roles ?? { api: true, worker: true }, options.modules);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,9 +25,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
 }
 
 /** Builds the configured Nest app (not yet listening): used by every entrypoint and by the e2e tests. */
-export async function createHubApp(config: AppConfig, roles: HubRoles): Promise<NestFastifyApplication> {
+export async function createHubApp(config: AppConfig, roles: HubRoles, extraModules: Type[] = []): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, requestIdHeader: 'x-request-id' });
-  const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles, extraModules), adapter, {
     rawBody: true,
     bufferLogs: true,
   });

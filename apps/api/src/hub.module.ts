@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@hub/config';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
@@ -11,10 +11,11 @@ export interface HubRoles {
 /** One codebase, three shapes: api only, worker only, or both in one process (`npm start`). */
 @Module({})
 export class HubModule {
-  static forRoot(config: AppConfig, roles: HubRoles): DynamicModule {
+  /** `extra` lets the e2e tests mount probe modules next to the real ones. */
+  static forRoot(config: AppConfig, roles: HubRoles, extra: Type[] = []): DynamicModule {
     return {
       module: HubModule,
-      imports: [ConfigModule.forRoot(config), ...(roles.api ? [ApiModule] : []), ...(roles.worker ? [WorkerModule] : [])],
+      imports: [ConfigModule.forRoot(config), ...(roles.api ? [ApiModule] : []), ...(roles.worker ? [WorkerModule] : []), ...extra],
     };
   }
 }
