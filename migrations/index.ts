@@ -1,4 +1,4 @@
 // Every migration, in order. `npm run migration:generate -- migrations/<Name>` writes a new file; add its class here.
-import { Foundation1795526452138 } from './1795526452138-Foundation';
+import { Foundation1795527161259 } from './1795527161259-Foundation';
 
-export const MIGRATIONS: Function[] = [Foundation1795526452138];
+export const MIGRATIONS: Function[] = [Foundation1795527161259];

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@hub/accounts';
-// import { ChannelsModule } from '@hub/channels';
-// import { ContactsModule } from '@hub/contacts';
+import { ChannelsModule } from '@hub/channels';
+import { ContactsModule } from '@hub/contacts';
 import { DatabaseModule } from '@hub/database';
 import { EventsModule } from '@hub/events';
-// import { GroupsModule } from '@hub/groups';
+import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
 
@@ -17,9 +17,9 @@ import { HubLoggerModule, OperationsModule } from '@hub/operations';
     AccountsModule,
     EventsModule,
     InboundLogModule,
-    // ContactsModule,
-    // GroupsModule,
-    // ChannelsModule,
+    ContactsModule,
+    GroupsModule,
+    ChannelsModule,
   ],
 })
 export class ApiModule {}

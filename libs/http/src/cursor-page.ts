@@ -2,7 +2,9 @@ import { BadRequestException } from '@nestjs/common';
 
 /**
  * Keyset pagination over (created_at, id), newest first. The cursor is opaque
- * to clients: base64url of "<iso time>|<id>".
+ * to clients: base64url of "<iso time>|<id>". Paginated tables store
+ * created_at with millisecond precision (timestamptz(3)), the precision of a
+ * JS Date, so a cursor names its row exactly.
  */
 export interface Cursor {
   createdAt: Date;

@@ -33,7 +33,7 @@ export class HubEvent {
   @Column('text', { nullable: true })
   idempotency_key!: string | null;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   created_at!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

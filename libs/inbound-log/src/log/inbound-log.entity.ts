@@ -56,6 +56,6 @@ export class InboundLog {
   @Column('uuid', { nullable: true })
   replay_of!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   created_at!: Date;
 }

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, DeepPartial, Repository } from 'typeorm';
+import { AppConfig } from '@hub/config';
+import { AccountScope, SecretBox } from '@hub/database';
+import { Channel } from './channel.entity';
+import { newChannelValues, patchedChannelValues } from './channel-changes';
+import { ChannelPatch, CreateChannelInput } from './channel-input';
+import { ChannelType } from './channel-kinds';
+import { toChannelDto } from './channel-response.mapper';
+import { ChannelResponse } from './dto/channel.response';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ChannelsService {
+  private readonly scope: AccountScope<Channel>;
+  private readonly encrypt = (plain: string) => this.box.encrypt(plain);
+
+  constructor(
+    @InjectRepository(Channel) private readonly repository: Repository<Channel>,
+    private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+    private readonly config: AppConfig,
+  ) {
+    this.scope = new AccountScope(repository, 'Channel');
+  }
+
+  /** The channel entity (for other modules: transports, verifiers), or 404. */
+  get(accountId: string, id: string): Promise<Channel> {
+    return this.scope.get(accountId, id);
+  }
+
+  /**
+   * Not account-scoped: public inbound routes (ESP webhooks) know a channel
+   * only by the id in their URL and must verify the request with its keys.
+   */
+  async findForInbound(id: string): Promise<Channel | null> {
+    return UUID.test(id) ? this.repository.findOneBy({ id }) : null;
+  }
+
+  toDto(channel: Channel): ChannelResponse {
+    return toChannelDto(channel, this.config.publicUrl);
+  }
+
+  async create(accountId: string, input: CreateChannelInput): Promise<ChannelResponse> {
+    const saved = await this.scope.create(accountId, newChannelValues(input, this.encrypt) as DeepPartial<Channel>);
+    return this.toDto(saved);
+  }
+
+  async list(accountId: string, type?: ChannelType): Promise<ChannelResponse[]> {
+    const channels = await this.scope.find(accountId, { where: type ? { type } : {}, order: { created_at: 'DESC', id: 'DESC' } });
+    return channels.map((channel) => this.toDto(channel));
+  }
+
+  async update(accountId: string, id: string, patch: ChannelPatch): Promise<ChannelResponse> {
+    // Locked read and write in one transaction: secrets and nested settings merge with what is stored.
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const current = await this.scope.get(accountId, id, tx, true);
+      return this.scope.update(accountId, id, patchedChannelValues(current, patch, this.encrypt) as DeepPartial<Channel>, tx);
+    });
+    return this.toDto(saved);
+  }
+
+  async remove(accountId: string, id: string): Promise<void> {
+    await this.scope.remove(accountId, id);
+  }
+}

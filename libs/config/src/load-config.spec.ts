@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const devSecrets = () => join(mkdtempSync(join(tmpdir(), 'hub-config-')), 'dev-secrets.json');
+
+describe('loadConfig', () => {
+  it('applies the SPEC defaults', () => {
+    const config = loadConfig({ DEV_SECRETS_FILE: devSecrets() });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/webhook_hub',
+      redisUrl: 'redis://127.0.0.1:6379',
+      publicUrl: 'http://localhost:3000',
+      webhookRetryScheduleSeconds: [0, 5, 300, 1800, 7200, 18000, 36000, 36000],
+      webhookTimeoutMs: 10000,
+      webhookAllowPrivateNetworks: false,
+      logRetentionDays: 30,
+      metaGraphUrl: 'https://graph.facebook.com/v21.0',
+      signupEnabled: true,
+      dbMigrate: true,
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /^Invalid configuration: PORT/],
+    ['WEBHOOK_TIMEOUT_MS', '50', /^Invalid configuration: WEBHOOK_TIMEOUT_MS/],
+    ['WEBHOOK_RETRY_SCHEDULE', '0,five', /^Invalid configuration: WEBHOOK_RETRY_SCHEDULE — .*comma-separated/],
+    ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL — .*must be a postgres:\/\/ URL/],
+    ['SIGNUP_ENABLED', 'maybe', /^Invalid configuration: SIGNUP_ENABLED/],
+    ['APP_SECRET_KEY', 'short', /^Invalid configuration: APP_SECRET_KEY — .*32 characters/],
+  ])('stops on a bad %s with one line naming it', (name, value, message) => {
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(message);
+  });
+
+  it('requires the secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required when NODE_ENV=production');
+  });
+
+  it('keeps generated dev secrets in a file so every process agrees', () => {
+    const file = devSecrets();
+    const first = loadConfig({ DEV_SECRETS_FILE: file });
+    const second = loadConfig({ DEV_SECRETS_FILE: file });
+    expect(second.appSecretKey).toBe(first.appSecretKey);
+    expect(JSON.parse(readFileSync(file, 'utf8')).JWT_SECRET).toBe(first.jwtSecret);
+  });
+
+  it('parses booleans and numbers from strings', () => {
+    const config = loadConfig({ DEV_SECRETS_FILE: devSecrets(), WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', PORT: '8080', DB_MIGRATE: 'false' });
+    expect(config).toMatchObject({ webhookAllowPrivateNetworks: true, port: 8080, dbMigrate: false, publicUrl: 'http://localhost:8080' });
+  });
+});

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@hub/events';
+import { Contact } from './contacts/contact.entity';
+import { ContactQueries } from './contacts/contact-queries.service';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsService } from './contacts/contacts.service';
+import { ContactSource } from './lookups/contact-source.entity';
+import { ContactSourcesController } from './lookups/contact-sources.controller';
+import { ContactSourcesService } from './lookups/contact-sources.service';
+import { ContactStatus } from './lookups/contact-status.entity';
+import { ContactStatusesController } from './lookups/contact-statuses.controller';
+import { ContactStatusesService } from './lookups/contact-statuses.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Contact, ContactStatus, ContactSource]), EventsModule],
+  controllers: [ContactsController, ContactStatusesController, ContactSourcesController],
+  providers: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
+  exports: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
+})
+export class ContactsModule {}

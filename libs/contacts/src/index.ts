@@ -1,0 +1,13 @@
+export { ContactsModule } from './contacts.module';
+export { Contact } from './contacts/contact.entity';
+export { ContactsService } from './contacts/contacts.service';
+export type { ContactIdentityInput, ContactSourceRef } from './contacts/contacts.service';
+export { ContactQueries } from './contacts/contact-queries.service';
+export { toContactPayload, toContactResponse } from './contacts/contact-payload';
+export type { ContactPayload } from './contacts/contact-payload';
+export { ContactDto } from './contacts/dto/contact.dto';
+export { InvalidContactFieldError, normalizeEmail, normalizePhone } from './identity/contact-identity';
+export { ContactStatus } from './lookups/contact-status.entity';
+export { ContactSource } from './lookups/contact-source.entity';
+export { ContactStatusesService } from './lookups/contact-statuses.service';
+export { ContactSourcesService } from './lookups/contact-sources.service';

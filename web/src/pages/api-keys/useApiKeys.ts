@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { ApiKey, CreateApiKeyRequest, CreatedApiKey } from '../../api/types';
+
+const apiKeysKey = ['api-keys'] as const;
+
+export function useApiKeys() {
+  return useQuery({
+    queryKey: apiKeysKey,
+    queryFn: ({ signal }) => api.get<ApiKey[]>('/api/api-keys', { signal }),
+  });
+}
+
+export function useCreateApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation<CreatedApiKey, Error, CreateApiKeyRequest>({
+    mutationFn: (body) => api.post<CreatedApiKey>('/api/api-keys', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey }),
+  });
+}
+
+export function useDeleteApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation<void, Error, string>({
+    mutationFn: (id) => api.delete(`/api/api-keys/${encodeURIComponent(id)}`),
+    onSuccess: (_result, id) => {
+      queryClient.setQueryData<ApiKey[]>(apiKeysKey, (keys) => keys?.filter((key) => key.id !== id));
+      return queryClient.invalidateQueries({ queryKey: apiKeysKey });
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import { useMe } from '../../shell/useMe';
+import { PageHeader } from '../../ui/PageHeader';
+
+const sections = [
+  {
+    to: '/event-types',
+    title: 'Event catalog',
+    text: 'Every event the hub can send to your endpoints, with its JSON schema and an example payload.',
+  },
+  {
+    to: '/api-keys',
+    title: 'API keys',
+    text: 'Keys for your own systems to call the hub: send messages, manage contacts, subscribe endpoints.',
+  },
+  {
+    to: '/contacts',
+    title: 'Contacts',
+    text: 'The people the hub knows about, created by inbound webhooks, lead forms and the API.',
+  },
+];
+
+export function OverviewPage() {
+  const me = useMe();
+  const title = me.data ? `Welcome to Webhook Hub, ${me.data.account.name}` : 'Welcome to Webhook Hub';
+
+  return (
+    <>
+      <PageHeader title={title}>
+        Webhook Hub is the webhook layer of your messaging platform. It takes data in from automation
+        triggers, ad-platform lead forms, email providers and WhatsApp, turns it into contacts, workflow runs
+        and message updates, and delivers signed, retried and logged events out to the URLs you subscribe.
+      </PageHeader>
+      <h2 className="section-title">Where to go next</h2>
+      <ul className="link-cards">
+        {sections.map((section) => (
+          <li key={section.to} className="card link-card">
+            <h3>
+              <Link to={section.to}>{section.title}</Link>
+            </h3>
+            <p>{section.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import { LoginPage } from './pages/login/LoginPage';
+import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { appRoutes } from './routes';
+import { AppShell } from './shell/AppShell';
+
+/** The whole route tree: /login outside the shell, every `appRoutes` entry inside it. */
+export const routeObjects: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <AppShell />,
+    children: [
+      ...appRoutes.map(({ path, element }) => ({ path, element })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
+import { EventTypesPage } from './pages/event-types/EventTypesPage';
+import { OverviewPage } from './pages/overview/OverviewPage';
+
+export interface AppRoute {
+  /** Absolute path; also the sidebar link. */
+  path: string;
+  /** Sidebar label. */
+  label: string;
+  element: ReactNode;
+}
+
+/**
+ * The screens inside the signed-in shell, in sidebar order.
+ * A new screen is a folder under `pages/` and one entry here.
+ */
+export const appRoutes: AppRoute[] = [
+  { path: '/', label: 'Overview', element: <OverviewPage /> },
+  { path: '/event-types', label: 'Event catalog', element: <EventTypesPage /> },
+  { path: '/api-keys', label: 'API keys', element: <ApiKeysPage /> },
+  { path: '/contacts', label: 'Contacts', element: <ContactsPage /> },
+];
