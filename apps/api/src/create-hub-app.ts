@@ -5,14 +5,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppConfig } from '@hub/config';
 import { createValidationPipe, HttpExceptionFilter, installTextBodyParser } from '@hub/http';
 import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
 import { HubModule, HubRoles } from './hub.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-const WEB_ROOT = join(__dirname, '../../../web/dist');
+
+/** The built admin app: `web/dist` of the checkout, found from both apps/ (ts) and dist/apps/ (built). */
+function findWebRoot(): string | undefined {
+  for (let dir = __dirname, depth = 0; depth < 6; dir = dirname(dir), depth++) {
+    if (existsSync(join(dir, 'web/dist/index.html'))) return join(dir, 'web/dist');
+  }
+  return undefined;
+}
 
 export function buildOpenApiDocument(app: NestFastifyApplication) {
   const config = new DocumentBuilder()
@@ -37,7 +44,7 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   const fastify = app.getHttpAdapter().getInstance();
   installTextBodyParser(fastify);
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
-  const webRoot = roles.api && existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
+  const webRoot = roles.api ? findWebRoot() : undefined;
   app.useGlobalFilters(
     new HttpExceptionFilter({
       beforeReply: async (request, body) => {
