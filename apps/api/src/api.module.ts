@@ -3,7 +3,7 @@ import { AccountsModule } from '@hub/accounts';
 import { ChannelsModule } from '@hub/channels';
 import { ContactsModule } from '@hub/contacts';
 import { DatabaseModule } from '@hub/database';
-import { EventsModule } from '@hub/events';
+import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
@@ -16,6 +16,7 @@ import { HubLoggerModule, OperationsModule } from '@hub/operations';
     OperationsModule,
     AccountsModule,
     EventsModule,
+    EventsApiModule,
     InboundLogModule,
     ContactsModule,
     GroupsModule,

@@ -1,15 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventCommitHook } from './publish/event-commit-hook';
 import { EventDataValidator } from './publish/event-data-validator';
 import { EventPublisher } from './publish/event-publisher';
 import { EventsController } from './publish/events.controller';
 import { EventsService } from './publish/events.service';
 import { HubEvent } from './store/event.entity';
 
+/** Publishing, for every process (api and worker). Global: one commit hook per process. */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([HubEvent])],
-  controllers: [EventsController],
-  providers: [EventPublisher, EventsService, EventDataValidator],
-  exports: [EventPublisher],
+  providers: [EventPublisher, EventCommitHook],
+  exports: [EventPublisher, EventCommitHook],
 })
 export class EventsModule {}
+
+/** The admin routes (POST /api/events, GET /api/event-types): api process only. */
+@Module({
+  imports: [EventsModule],
+  controllers: [EventsController],
+  providers: [EventsService, EventDataValidator],
+})
+export class EventsApiModule {}

@@ -5,3 +5,4 @@ export { installTextBodyParser } from './text-body-parser';
 export { Cursor, decodeCursor, encodeCursor, Page, toPage } from './cursor-page';
 export { PageQueryDto } from './page-query.dto';
 export { ApiErrors } from './api-errors.decorator';
+export { REDACTED, redactHeaders } from './header-redaction';

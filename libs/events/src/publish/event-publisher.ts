@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ChannelKind } from '../catalog';
+import { EventCommitHook } from './event-commit-hook';
 import { HubEvent } from '../store/event.entity';
 import { newEventId } from '../store/event-id';
 
@@ -21,6 +22,8 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
  */
 @Injectable()
 export class EventPublisher {
+  constructor(private readonly commitHook: EventCommitHook) {}
+
   publish(tx: EntityManager, event: NewEvent): Promise<HubEvent> {
     return this.insert(tx, event, null);
   }
@@ -38,6 +41,7 @@ export class EventPublisher {
       dispatched_at: null,
     });
     await tx.getRepository(HubEvent).insert(row as never);
+    await this.commitHook.published(tx.queryRunner, row.id);
     return row;
   }
 

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { EntityManager, Repository } from 'typeorm';
 import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
-import { redactHeaders } from './header-redaction';
+import { redactHeaders } from '@hub/http';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
 

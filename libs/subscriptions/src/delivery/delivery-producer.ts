@@ -1,0 +1,43 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS } from './delivery.queue';
+
+export interface DueDelivery {
+  id: string;
+  attempt_count: number;
+  delayMs?: number;
+}
+
+/**
+ * Puts work on Redis. Never throws: PostgreSQL already holds the work, and the
+ * sweeper re-enqueues whatever a failed enqueue (Redis down) left behind.
+ */
+@Injectable()
+export class DeliveryProducer {
+  private readonly logger = new Logger('DeliveryProducer');
+
+  constructor(
+    @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
+    @InjectQueue(DELIVERY_QUEUE) private readonly deliveryQueue: Queue<DeliveryJob>,
+  ) {}
+
+  async dispatchEvents(eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.dispatchQueue
+      .addBulk(eventIds.map((eventId) => ({ data: { eventId }, opts: { ...JOB_OPTIONS, jobId: eventId } })))
+      .catch((error: Error) => this.logger.warn(`Enqueue of ${eventIds.length} event(s) failed; the sweeper will retry: ${error.message}`));
+  }
+
+  async deliver(deliveries: DueDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.deliveryQueue
+      .addBulk(
+        deliveries.map((d) => ({
+          data: { deliveryId: d.id },
+          opts: { ...JOB_OPTIONS, jobId: deliveryJobId(d.id, d.attempt_count), delay: Math.max(0, Math.round(d.delayMs ?? 0)) },
+        })),
+      )
+      .catch((error: Error) => this.logger.warn(`Enqueue of ${deliveries.length} delivery job(s) failed; the sweeper will retry: ${error.message}`));
+  }
+}

@@ -1,0 +1,30 @@
+import { JobOptions, QueueOptions } from 'bull';
+
+/** Fans a stored event out into deliveries. Job id = event id, so a repeat enqueue is a no-op. */
+export const DISPATCH_QUEUE = 'event-dispatch';
+export interface DispatchJob {
+  eventId: string;
+}
+
+/** Sends one attempt of one delivery. Job id = `<delivery id>:<attempts so far>`. */
+export const DELIVERY_QUEUE = 'webhook-delivery';
+export interface DeliveryJob {
+  deliveryId: string;
+}
+
+export function deliveryJobId(deliveryId: string, attemptsSoFar: number): string {
+  return `${deliveryId}:${attemptsSoFar}`;
+}
+
+/**
+ * The state lives in PostgreSQL, so Bull keeps nothing: finished jobs are
+ * removed (freeing their ids) and Bull never retries on its own; the retry
+ * schedule is the delivery row's next_attempt_at.
+ */
+export const JOB_OPTIONS: JobOptions = { attempts: 1, removeOnComplete: true, removeOnFail: true };
+
+/**
+ * A job's lock must outlive the longest attempt (30 s timeout), or Bull would
+ * hand a running job to another worker; the delivery lease is the second guard.
+ */
+export const QUEUE_SETTINGS: QueueOptions['settings'] = { lockDuration: 90_000, stalledInterval: 30_000, maxStalledCount: 3 };

@@ -1,0 +1,11 @@
+export { SubscriptionsCoreModule } from './subscriptions-core.module';
+export { Endpoint, EndpointDisabledReason, PayloadFormat } from './endpoints/endpoint.entity';
+export { Delivery, DeliveryStatus } from './delivery/delivery.entity';
+export { DeliveryAttempt } from './delivery/delivery-attempt.entity';
+export { DeliveryProducer } from './delivery/delivery-producer';
+export { WebhookSender, AttemptResult } from './sending/webhook-sender';
+export { OutboundRequestBuilder } from './sending/outbound-request-builder';
+export { DestinationGuard, BlockedDestinationError } from './ssrf/destination-guard';
+export { webhookUrlProblem } from './ssrf/webhook-url';
+export { generateEndpointSecret } from './signing/endpoint-secret';
+export { signWebhook } from './signing/webhook-signer';

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { lookup } from 'node:dns/promises';
+import { AppConfig } from '@hub/config';
+import { ipLiteral, isBlockedAddress } from './address-policy';
+
+export class BlockedDestinationError extends Error {
+  readonly code = 'BLOCKED_DESTINATION';
+}
+
+/**
+ * Checks a URL's host before saving, testing and each delivery: an IP literal
+ * is judged as is, a name by every address it resolves to. The delivery
+ * dispatcher checks again at connect time (see safe-dispatcher.ts), so DNS
+ * rebinding between this check and the connection cannot reach an internal host.
+ */
+@Injectable()
+export class DestinationGuard {
+  constructor(private readonly config: AppConfig) {}
+
+  get allowPrivate(): boolean {
+    return this.config.webhookAllowPrivateNetworks;
+  }
+
+  async assertAllowed(rawUrl: string): Promise<void> {
+    if (this.allowPrivate) return;
+    const { hostname } = new URL(rawUrl);
+    const literal = ipLiteral(hostname);
+    if (literal) {
+      if (isBlockedAddress(literal)) throw new BlockedDestinationError(`${hostname} is a private, loopback, link-local or reserved address`);
+      return;
+    }
+    let addresses: { address: string }[];
+    try {
+      addresses = await lookup(hostname, { all: true, verbatim: true });
+    } catch (error) {
+      throw new BlockedDestinationError(`${hostname} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`);
+    }
+    const blocked = addresses.find((entry) => isBlockedAddress(entry.address));
+    if (blocked) throw new BlockedDestinationError(`${hostname} resolves to ${blocked.address}, a private, loopback, link-local or reserved address`);
+  }
+}
