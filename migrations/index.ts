@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- migrations/<Name>` writes a new file; add its class here.
 import { Foundation1795527161259 } from './1795527161259-Foundation';
+import { OutboundDelivery1795527614170 } from './1795527614170-OutboundDelivery';
 
-export const MIGRATIONS: Function[] = [Foundation1795527161259];
+export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170];

@@ -7,6 +7,7 @@ import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
+import { SubscriptionsCoreModule } from '@hub/subscriptions';
 
 /** Everything the HTTP process serves: admin API, public inbound routes, operations. */
 @Module({
@@ -21,6 +22,7 @@ import { HubLoggerModule, OperationsModule } from '@hub/operations';
     ContactsModule,
     GroupsModule,
     ChannelsModule,
+    SubscriptionsCoreModule,
   ],
 })
 export class ApiModule {}

@@ -37,6 +37,8 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles, extraModules), adapter, {
     rawBody: true,
     bufferLogs: true,
+    // Throw instead of process.exit: entrypoints print the error, tests report it.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -14,6 +14,8 @@ export class AppConfig {
   readonly webhookRetryScheduleSeconds!: number[];
   readonly webhookTimeoutMs!: number;
   readonly webhookAllowPrivateNetworks!: boolean;
+  readonly webhookDeliveryConcurrency!: number;
+  readonly webhookSweepIntervalMs!: number;
   readonly logRetentionDays!: number;
   readonly metaGraphUrl!: string;
   readonly whatsappNodeSecret?: string;

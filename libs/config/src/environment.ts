@@ -81,6 +81,20 @@ export class Environment {
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 
+  /** Attempts one worker process sends at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_DELIVERY_CONCURRENCY = 50;
+
+  /** How often a worker looks in PostgreSQL for work whose Redis job is gone. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(60000)
+  WEBHOOK_SWEEP_INTERVAL_MS = 10000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -53,6 +53,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetryScheduleSeconds: env.WEBHOOK_RETRY_SCHEDULE.split(',').map(Number),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    webhookDeliveryConcurrency: env.WEBHOOK_DELIVERY_CONCURRENCY,
+    webhookSweepIntervalMs: env.WEBHOOK_SWEEP_INTERVAL_MS,
     logRetentionDays: env.LOG_RETENTION_DAYS,
     metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
     whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,

@@ -9,3 +9,5 @@ export { DestinationGuard, BlockedDestinationError } from './ssrf/destination-gu
 export { webhookUrlProblem } from './ssrf/webhook-url';
 export { generateEndpointSecret } from './signing/endpoint-secret';
 export { signWebhook } from './signing/webhook-signer';
+export { DeliveryWorkerModule } from './delivery-worker.module';
+export { DeliverySweeper } from './delivery/delivery-sweeper';

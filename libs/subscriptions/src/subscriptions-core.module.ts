@@ -11,6 +11,7 @@ import { Endpoint } from './endpoints/endpoint.entity';
 import { OutboundRequestBuilder } from './sending/outbound-request-builder';
 import { WebhookSender } from './sending/webhook-sender';
 import { DestinationGuard } from './ssrf/destination-guard';
+import { EventEnqueuer } from './event-enqueuer';
 
 /** What both the api and the worker need: entities, queues, signing and sending. */
 @Module({
@@ -19,7 +20,7 @@ import { DestinationGuard } from './ssrf/destination-guard';
     QueueRootModule,
     BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: QUEUE_SETTINGS }, { name: DELIVERY_QUEUE, settings: QUEUE_SETTINGS }),
   ],
-  providers: [DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
-  exports: [TypeOrmModule, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
+  providers: [EventEnqueuer, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
+  exports: [TypeOrmModule, BullModule, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
 })
 export class SubscriptionsCoreModule {}

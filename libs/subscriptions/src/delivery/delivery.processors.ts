@@ -1,0 +1,36 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { AppConfig } from '@hub/config';
+import { DELIVERY_QUEUE, DeliveryJob, DISPATCH_QUEUE, DispatchJob } from './delivery.queue';
+import { DeliveryRunner } from './delivery-runner';
+import { EventDispatcher } from './event-dispatcher';
+
+// Fan-out is a few queries per event; 8 at once keeps the pool busy without starving deliveries.
+const DISPATCH_CONCURRENCY = 8;
+
+/**
+ * The worker's two consumers. Registered with queue.process() rather than
+ * @Process so delivery concurrency comes from WEBHOOK_DELIVERY_CONCURRENCY.
+ */
+@Injectable()
+export class DeliveryConsumers implements OnModuleInit {
+  private readonly logger = new Logger('DeliveryConsumers');
+
+  constructor(
+    @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
+    @InjectQueue(DELIVERY_QUEUE) private readonly deliveryQueue: Queue<DeliveryJob>,
+    private readonly dispatcher: EventDispatcher,
+    private readonly runner: DeliveryRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatchQueue
+      .process(DISPATCH_CONCURRENCY, (job) => this.dispatcher.dispatch([job.data.eventId]).then(() => undefined))
+      .catch((error: Error) => this.logger.error(`Dispatch consumer stopped: ${error.message}`));
+    this.deliveryQueue
+      .process(this.config.webhookDeliveryConcurrency, (job) => this.runner.run(job.data.deliveryId))
+      .catch((error: Error) => this.logger.error(`Delivery consumer stopped: ${error.message}`));
+  }
+}

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PayloadFormat } from '../endpoint.entity';
+
+export const PAYLOAD_FORMATS: PayloadFormat[] = ['standard', 'crm_model', 'channel_event', 'flat_event', 'conversation'];
+
+/** May be left out, but not sent as null (IsOptional would let null through). */
+const Omittable = () => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * The body of `POST /api/endpoints`, and of PATCH (where an omitted field
+ * keeps its value and null clears a nullable one). URLs, event types and
+ * header names are checked beyond their shape in endpoint-rules.ts.
+ */
+export class EndpointInputDto {
+  @ApiPropertyOptional({
+    example: 'https://example.com/hooks',
+    nullable: true,
+    type: String,
+    description: 'The common URL. May be empty or null when every subscribed event type has its own URL in event_urls. Absolute http(s), no credentials, ≤ 2048 characters, not a private address.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string | null;
+
+  @ApiPropertyOptional({ example: 'CRM sync', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    example: ['contact.created', 'message.opened'],
+    type: [String],
+    description: 'Catalog event types or custom.<name>; empty or absent: every event',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  event_types?: string[];
+
+  @ApiPropertyOptional({
+    example: { 'message.bounced': 'https://example.com/bounces' },
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'A separate URL per event type (that type is subscribed even when event_types does not list it)',
+  })
+  @Omittable()
+  @IsObject()
+  event_urls?: Record<string, string>;
+
+  @ApiPropertyOptional({ example: null, nullable: true, type: String, format: 'uuid', description: 'null: every channel of the account; set: only events of that channel' })
+  @IsOptional()
+  @IsUUID()
+  channel_id?: string | null;
+
+  @ApiPropertyOptional({
+    example: null,
+    nullable: true,
+    type: String,
+    writeOnly: true,
+    description: 'Sent as `Authorization: Bearer <token>`. Write-only: stored encrypted; responses say has_bearer_token. null clears it.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  bearer_token?: string | null;
+
+  @ApiPropertyOptional({
+    example: { 'X-Env': 'prod' },
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'At most 20 custom headers, stored lower-cased. Refused: content-type, content-length, host, user-agent, authorization, x-webhook-signature and webhook-*.',
+  })
+  @Omittable()
+  @IsObject()
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ example: 10000, nullable: true, type: Number, minimum: 1000, maximum: 30000, description: 'null: the hub default (WEBHOOK_TIMEOUT_MS)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1000)
+  @Max(30000)
+  timeout_ms?: number | null;
+
+  @ApiPropertyOptional({ example: true })
+  @Omittable()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'true: save without first sending a webhook.test to each new or changed URL' })
+  @Omittable()
+  @IsBoolean()
+  skip_verification?: boolean;
+
+  @ApiPropertyOptional({
+    enum: PAYLOAD_FORMATS,
+    example: 'standard',
+    description: 'The body shape a receiver gets. Stored now; only `standard` bodies are built today, so every format is delivered as the standard envelope for the moment.',
+  })
+  @Omittable()
+  @IsIn(PAYLOAD_FORMATS)
+  payload_format?: PayloadFormat;
+}
+
+export class TestUnsavedEndpointDto {
+  @ApiProperty({ example: 'https://example.com/hooks', description: 'Where to send the example event' })
+  @IsString()
+  @MaxLength(2048)
+  url!: string;
+
+  @ApiPropertyOptional({ example: 'webhook.test', description: 'A catalog type or custom.<name>; default webhook.test' })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  event_type?: string;
+
+  @ApiPropertyOptional({ example: null, nullable: true, type: String, writeOnly: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  bearer_token?: string | null;
+
+  @ApiPropertyOptional({ example: { 'X-Env': 'staging' }, type: 'object', additionalProperties: { type: 'string' } })
+  @Omittable()
+  @IsObject()
+  headers?: Record<string, string>;
+}
+
+export class TestSavedEndpointDto {
+  @ApiPropertyOptional({ example: 'contact.created', description: 'A catalog type or custom.<name>; default webhook.test' })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  event_type?: string;
+}
