@@ -7,7 +7,7 @@ import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
-import { SubscriptionsCoreModule } from '@hub/subscriptions';
+import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, WhatsableModule } from '@hub/subscriptions';
 
 /** Everything the HTTP process serves: admin API, public inbound routes, operations. */
 @Module({
@@ -23,6 +23,9 @@ import { SubscriptionsCoreModule } from '@hub/subscriptions';
     GroupsModule,
     ChannelsModule,
     SubscriptionsCoreModule,
+    EndpointsModule,
+    DeliveryLogsModule,
+    WhatsableModule,
   ],
 })
 export class ApiModule {}

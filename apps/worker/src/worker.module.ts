@@ -3,10 +3,10 @@ import { DatabaseModule } from '@hub/database';
 import { InboundLogRetentionModule } from '@hub/inbound-log';
 import { EventsModule } from '@hub/events';
 import { HubLoggerModule, OperationsModule, QueueRootModule } from '@hub/operations';
-import { DeliveryWorkerModule } from '@hub/subscriptions';
+import { DeliveryAttemptRetentionModule, DeliveryWorkerModule } from '@hub/subscriptions';
 
 /** Everything the worker process runs: Bull processors, plus health and metrics. */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, DeliveryAttemptRetentionModule],
 })
 export class WorkerModule {}

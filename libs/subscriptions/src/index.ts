@@ -11,3 +11,7 @@ export { generateEndpointSecret } from './signing/endpoint-secret';
 export { signWebhook } from './signing/webhook-signer';
 export { DeliveryWorkerModule } from './delivery-worker.module';
 export { DeliverySweeper } from './delivery/delivery-sweeper';
+export { EndpointsModule } from './endpoints/endpoints.module';
+export { WhatsableModule } from './whatsable/whatsable.module';
+export { DeliveryLogsModule } from './logs/delivery-logs.module';
+export { DeliveryAttemptRetentionModule } from './retention/delivery-attempt-retention.module';

@@ -15,8 +15,8 @@ import { returning } from './returning';
 
 // An endpoint failing every attempt this long is disabled (SPEC §3).
 const FAILING_DISABLE_MS = 5 * 24 * 60 * 60 * 1000;
-// The lease outlives the longest attempt (30 s timeout) so nobody else sends it meanwhile.
-const LEASE_SECONDS = 60;
+// The lease outlives the attempt's timeout, so nobody else sends it meanwhile.
+const LEASE_MARGIN_SECONDS = 10;
 const MAX_ERROR_LENGTH = 2000;
 
 /**
@@ -72,11 +72,12 @@ export class DeliveryRunner {
 
   private async claim(deliveryId: string): Promise<{ delivery: Delivery; endpoint: Endpoint; event: HubEvent | null } | null> {
     const [delivery] = returning<Delivery>(await this.dataSource.query(
-      `UPDATE deliveries SET locked_until = now() + make_interval(secs => $2), attempt_count = attempt_count + 1, updated_at = now()
+      `UPDATE deliveries SET attempt_count = attempt_count + 1, updated_at = now(),
+          locked_until = now() + make_interval(secs => COALESCE((SELECT timeout_ms FROM endpoints WHERE id = deliveries.endpoint_id), $2) / 1000.0 + $3)
         WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now() + interval '1 second'
           AND (locked_until IS NULL OR locked_until < now())
         RETURNING *`,
-      [deliveryId, LEASE_SECONDS],
+      [deliveryId, this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
     ));
     if (!delivery) return null;
     const [endpoint, event] = await Promise.all([

@@ -24,7 +24,9 @@ export function deliveryJobId(deliveryId: string, attemptsSoFar: number): string
 export const JOB_OPTIONS: JobOptions = { attempts: 1, removeOnComplete: true, removeOnFail: true };
 
 /**
- * A job's lock must outlive the longest attempt (30 s timeout), or Bull would
- * hand a running job to another worker; the delivery lease is the second guard.
+ * A job's lock must outlive the longest attempt (30 s timeout), or Bull could
+ * hand a running job to another worker (the delivery lease is the second
+ * guard). A live worker renews it every lockDuration/2; a killed worker's job
+ * is picked up again within lockDuration + stalledInterval (< 60 s).
  */
-export const QUEUE_SETTINGS: QueueOptions['settings'] = { lockDuration: 90_000, stalledInterval: 30_000, maxStalledCount: 3 };
+export const QUEUE_SETTINGS: QueueOptions['settings'] = { lockDuration: 35_000, stalledInterval: 5_000, maxStalledCount: 3 };

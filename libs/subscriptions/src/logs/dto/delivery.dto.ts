@@ -23,12 +23,12 @@ export class DeliveryQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-24T00:00:00Z', description: 'Created at or after (ISO-8601)' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   since?: string;
 
   @ApiPropertyOptional({ example: '2026-11-25T00:00:00Z', description: 'Created before (ISO-8601, exclusive)' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   until?: string;
 }
 
@@ -107,7 +107,7 @@ export class DeliveryDetailDto extends DeliveryItemDto {
 
 export class RecoverDto {
   @ApiProperty({ example: '2026-11-24T00:00:00Z', description: 'Re-queue failed deliveries created at or after this time (ISO-8601, not in the future)' })
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   since!: string;
 }
 

@@ -1,0 +1,46 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BlockedDestinationError, DestinationGuard } from '../ssrf/destination-guard';
+import { fieldErrors, UrlField } from './endpoint-rules';
+
+export interface EndpointChannel {
+  id: string;
+  type: string;
+}
+
+/** What an endpoint may point at: URLs that pass the SSRF policy, and channels of its own account. */
+@Injectable()
+export class EndpointDestinations {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly guard: DestinationGuard,
+  ) {}
+
+  /** 400 naming each URL field whose host is private, loopback, link-local, reserved or does not resolve. */
+  async assertAllowed(urls: UrlField[]): Promise<void> {
+    const details = [];
+    for (const { field, url } of urls) {
+      try {
+        await this.guard.assertAllowed(url);
+      } catch (error) {
+        if (!(error instanceof BlockedDestinationError)) throw error;
+        details.push({ field, message: `${field} is not allowed: ${error.message}` });
+      }
+    }
+    if (details.length > 0) throw fieldErrors(details);
+  }
+
+  /** The channel of this account, or null (also when it was deleted since). */
+  async channel(accountId: string, channelId: string | null): Promise<EndpointChannel | null> {
+    if (!channelId) return null;
+    const rows = await this.dataSource.query<{ type: string }[]>('SELECT type FROM channels WHERE id = $1 AND account_id = $2', [channelId, accountId]);
+    return rows.length > 0 ? { id: channelId, type: rows[0].type } : null;
+  }
+
+  /** Like channel(), but 404 when the account has no such channel. */
+  async requireChannel(accountId: string, channelId: string): Promise<EndpointChannel> {
+    const channel = await this.channel(accountId, channelId);
+    if (!channel) throw new NotFoundException(`Channel ${channelId} not found`);
+    return channel;
+  }
+}

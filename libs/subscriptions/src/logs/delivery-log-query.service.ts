@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccountScope } from '@hub/database';
+import { HubEvent } from '@hub/events';
+import { decodeCursor, Page, toPage } from '@hub/http';
+import { DeliveryAttempt } from '../delivery/delivery-attempt.entity';
+import { Delivery } from '../delivery/delivery.entity';
+import { DeliveryItemDto, DeliveryQueryDto } from './dto/delivery.dto';
+import { DeliveryWithHistory, toItem } from './delivery-views';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The admin view of deliveries: the caller's account only, one query per page or detail. */
+@Injectable()
+export class DeliveryLogQueryService {
+  readonly scope: AccountScope<Delivery>;
+
+  constructor(@InjectRepository(Delivery) repository: Repository<Delivery>) {
+    this.scope = new AccountScope(repository, 'Delivery');
+  }
+
+  async list(accountId: string, query: DeliveryQueryDto): Promise<Page<DeliveryItemDto>> {
+    const qb = this.scope.queryBuilder(accountId, 'd');
+    if (query.endpoint_id) qb.andWhere('d.endpoint_id = :endpointId', { endpointId: query.endpoint_id });
+    if (query.event_type) qb.andWhere('d.event_type = :eventType', { eventType: query.event_type });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.since) qb.andWhere('d.created_at >= :since', { since: new Date(query.since) });
+    if (query.until) qb.andWhere('d.created_at < :until', { until: new Date(query.until) });
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) qb.andWhere('(d.created_at, d.id) < (:at, :cid)', { at: cursor.createdAt, cid: cursor.id });
+    const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(query.limit + 1).getMany();
+    return toPage(rows, query.limit, toItem);
+  }
+
+  /** The delivery with its event and attempts (ordered by n), or 404. */
+  async get(accountId: string, id: string): Promise<DeliveryWithHistory> {
+    if (!UUID.test(id)) throw this.scope.notFound(id);
+    const found = (await this.scope
+      .queryBuilder(accountId, 'd')
+      .andWhere('d.id = :id', { id })
+      .leftJoinAndMapOne('d.event', HubEvent, 'e', 'e.id = d.event_id AND e.account_id = d.account_id')
+      .leftJoinAndMapMany('d.attempts', DeliveryAttempt, 'a', 'a.delivery_id = d.id')
+      .orderBy('a.n', 'ASC')
+      .getOne()) as DeliveryWithHistory | null;
+    if (!found) throw this.scope.notFound(id);
+    found.event ??= null;
+    return found;
+  }
+}
