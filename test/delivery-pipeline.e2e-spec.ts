@@ -30,6 +30,8 @@ describe('outbound delivery pipeline (SPEC §3)', () => {
     const { id: endpointId, secret } = await seedEndpoint(hub, a.accountId, { url: r.url(), bearer_token: 'tok-123', headers: { 'x-env': 'test' } });
     const published = await publish({ type: 'custom.order_paid', data: { order_id: 'A-1' } });
     expect(published.status).toBe(202);
+    // The event and its delivery rows were committed before the 202.
+    expect(await hub.sql('SELECT endpoint_id FROM deliveries WHERE event_id = $1', [published.body.id])).toEqual([{ endpoint_id: endpointId }]);
     await r.waitFor(1);
 
     const [got] = r.received;
@@ -136,6 +138,33 @@ describe('outbound delivery pipeline (SPEC §3)', () => {
     await publish({ type: 'custom.two', data: {} }, e.token);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(gone.received).toHaveLength(1);
+  });
+
+  it('retries refused connections like any failure, and ends a disabled endpoint\'s deliveries cleanly', async () => {
+    const h = await hub.signup();
+    const closed = await receiver();
+    const url = closed.url();
+    await closed.stop();
+    await seedEndpoint(hub, h.accountId, { url });
+    const published = await publish({ type: 'custom.refused', data: {} }, h.token);
+    const delivery = await eventually(async () => (await hub.sql("SELECT * FROM deliveries WHERE event_id = $1 AND status = 'failed'", [published.body.id]))[0]);
+    expect(delivery.attempt_count).toBe(3);
+    const errors = await hub.sql('SELECT error FROM delivery_attempts WHERE delivery_id = $1 ORDER BY n', [delivery.id]);
+    expect(errors).toEqual([{ error: 'Connection refused' }, { error: 'Connection refused' }, { error: 'Connection refused' }]);
+
+    // A delivery still pending when its endpoint is disabled ends as failed, without a request.
+    const slow = await receiver();
+    const paused = await seedEndpoint(hub, h.accountId, { url: slow.url(), event_types: ['custom.later'] });
+    await hub.sql("UPDATE endpoints SET enabled = false, disabled_reason = 'manual' WHERE id = $1", [paused.id]);
+    const [pending] = await hub.sql(
+      "INSERT INTO deliveries (account_id, event_id, event_type, endpoint_id, url, next_attempt_at) VALUES ($1, 'evt_01JPAUSED00000000000000000', 'custom.later', $2, $3, now()) RETURNING id",
+      [h.accountId, paused.id, slow.url()],
+    );
+    const { DeliveryRunner } = await import('../libs/subscriptions/src/delivery/delivery-runner');
+    await hub.app.get(DeliveryRunner).run(pending.id);
+    const [ended] = await hub.sql('SELECT status, last_error, attempt_count FROM deliveries WHERE id = $1', [pending.id]);
+    expect(ended).toEqual({ status: 'failed', last_error: 'Endpoint disabled (manual)', attempt_count: 0 });
+    expect(slow.received).toHaveLength(0);
   });
 
   it('never sends one attempt twice when the same job runs several times at once', async () => {

@@ -28,7 +28,9 @@ describe('event store and catalog (SPEC §3)', () => {
     expect(res.status).toBe(202);
     expect(res.body.id).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
     const [row] = await hub.sql('SELECT * FROM events WHERE id = $1', [res.body.id]);
-    expect(row).toMatchObject({ account_id: a.accountId, type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 }, dispatched_at: null });
+    expect(row).toMatchObject({ account_id: a.accountId, type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 } });
+    // Fanned out in the publishing transaction (to no endpoint: the account has none).
+    expect(row.dispatched_at).toEqual(row.created_at);
   });
 
   it('makes a repeat with the same Idempotency-Key answer the same id without a second event', async () => {

@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@hub/config';
 import { dataSourceOptions } from './data-source-options';
+import { AfterCommit } from './after-commit';
 import { SecretBox } from './secret-box';
 
 @Global()
 @Module({
-  providers: [SecretBox],
-  exports: [SecretBox],
+  providers: [SecretBox, AfterCommit],
+  exports: [SecretBox, AfterCommit],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],

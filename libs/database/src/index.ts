@@ -5,3 +5,4 @@ export { dataSourceOptions } from './data-source-options';
 export { ensureDatabase, ServiceUnreachableError } from './ensure-database';
 export { runMigrations } from './run-migrations';
 export { SecretBox } from './secret-box';
+export { AfterCommit } from './after-commit';

@@ -1,18 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EventCommitHook } from './publish/event-commit-hook';
 import { EventDataValidator } from './publish/event-data-validator';
 import { EventPublisher } from './publish/event-publisher';
 import { EventsController } from './publish/events.controller';
 import { EventsService } from './publish/events.service';
 import { HubEvent } from './store/event.entity';
 
-/** Publishing, for every process (api and worker). Global: one commit hook per process. */
+/** Publishing, for every process (api and worker). Global: one publisher per process. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([HubEvent])],
-  providers: [EventPublisher, EventCommitHook],
-  exports: [EventPublisher, EventCommitHook],
+  providers: [EventPublisher],
+  exports: [EventPublisher],
 })
 export class EventsModule {}
 

@@ -11,7 +11,7 @@ import { Endpoint } from './endpoints/endpoint.entity';
 import { OutboundRequestBuilder } from './sending/outbound-request-builder';
 import { WebhookSender } from './sending/webhook-sender';
 import { DestinationGuard } from './ssrf/destination-guard';
-import { EventEnqueuer } from './event-enqueuer';
+import { EventDispatcher } from './delivery/event-dispatcher';
 
 /** What both the api and the worker need: entities, queues, signing and sending. */
 @Module({
@@ -20,7 +20,7 @@ import { EventEnqueuer } from './event-enqueuer';
     QueueRootModule,
     BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: QUEUE_SETTINGS }, { name: DELIVERY_QUEUE, settings: QUEUE_SETTINGS }),
   ],
-  providers: [EventEnqueuer, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
-  exports: [TypeOrmModule, BullModule, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
+  providers: [EventDispatcher, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
+  exports: [TypeOrmModule, BullModule, EventDispatcher, DeliveryProducer, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
 })
 export class SubscriptionsCoreModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ChannelKind } from '../catalog';
-import { EventCommitHook } from './event-commit-hook';
 import { HubEvent } from '../store/event.entity';
 import { newEventId } from '../store/event-id';
 
@@ -13,16 +12,28 @@ export interface NewEvent {
   channelId?: string | null;
 }
 
+/**
+ * Creates an event's deliveries inside the publishing transaction. Registered
+ * by the delivery engine; returns false when it did not fan the event out (the
+ * sweeper then dispatches it from the outbox).
+ */
+export type InTransactionFanOut = (tx: EntityManager, event: HubEvent) => Promise<boolean>;
+
 const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 /**
  * The single way anything publishes an event. It writes with the caller's
- * transaction manager, so the event commits or rolls back with the change
- * that caused it (transactional outbox).
+ * transaction manager, so the event — and, with the delivery engine loaded,
+ * its delivery rows — commit or roll back with the change that caused it
+ * (transactional outbox): a 2xx means both are stored.
  */
 @Injectable()
 export class EventPublisher {
-  constructor(private readonly commitHook: EventCommitHook) {}
+  private fanOut?: InTransactionFanOut;
+
+  useFanOut(fanOut: InTransactionFanOut): void {
+    this.fanOut = fanOut;
+  }
 
   publish(tx: EntityManager, event: NewEvent): Promise<HubEvent> {
     return this.insert(tx, event, null);
@@ -40,8 +51,8 @@ export class EventPublisher {
       created_at: new Date(),
       dispatched_at: null,
     });
+    if (this.fanOut && (await this.fanOut(tx, row))) row.dispatched_at = row.created_at;
     await tx.getRepository(HubEvent).insert(row as never);
-    await this.commitHook.published(tx.queryRunner, row.id);
     return row;
   }
 
