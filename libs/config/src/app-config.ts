@@ -19,6 +19,7 @@ export class AppConfig {
   readonly logRetentionDays!: number;
   readonly metaGraphUrl!: string;
   readonly whatsappNodeSecret?: string;
+  readonly whatsappNodeUrl!: string;
   readonly signupEnabled!: boolean;
   readonly logLevel!: string;
 

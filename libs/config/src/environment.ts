@@ -107,6 +107,10 @@ export class Environment {
   @IsString()
   WHATSAPP_NODE_SECRET?: string;
 
+  /** Base URL of the WhatsApp node service's HTTP send API. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'WHATSAPP_NODE_URL must be an http(s) URL' })
+  WHATSAPP_NODE_URL = 'http://127.0.0.1:3100';
+
   @Transform(toBoolean)
   @IsBoolean()
   SIGNUP_ENABLED = true;

@@ -58,6 +58,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logRetentionDays: env.LOG_RETENTION_DAYS,
     metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
     whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,
+    whatsappNodeUrl: env.WHATSAPP_NODE_URL.replace(/\/+$/, ''),
     signupEnabled: env.SIGNUP_ENABLED,
     logLevel: env.LOG_LEVEL,
   });
