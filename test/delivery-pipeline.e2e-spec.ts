@@ -167,6 +167,21 @@ describe('outbound delivery pipeline (SPEC §3)', () => {
     expect(slow.received).toHaveLength(0);
   });
 
+  it('disables an endpoint that has failed every attempt for five days', async () => {
+    const k = await hub.signup();
+    const r = await receiver();
+    r.respond = () => ({ status: 503 });
+    const sick = await seedEndpoint(hub, k.accountId, { url: r.url(), event_types: ['custom.tick'] });
+    const ops = await receiver();
+    await seedEndpoint(hub, k.accountId, { url: ops.url(), event_types: ['endpoint.disabled'] });
+    await hub.sql("UPDATE endpoints SET failing_since = now() - interval '5 days 1 minute' WHERE id = $1", [sick.id]);
+    await publish({ type: 'custom.tick', data: {} }, k.token);
+    await ops.waitFor(1);
+    expect(JSON.parse(ops.received[0].body).data).toMatchObject({ endpoint_id: sick.id, reason: 'failing' });
+    const [endpoint] = await hub.sql('SELECT enabled, disabled_reason FROM endpoints WHERE id = $1', [sick.id]);
+    expect(endpoint).toEqual({ enabled: false, disabled_reason: 'failing' });
+  });
+
   it('never sends one attempt twice when the same job runs several times at once', async () => {
     const f = await hub.signup();
     const r = await receiver();

@@ -23,6 +23,7 @@ describe('operations (SPEC §5)', () => {
     expect(res.text).toContain('webhook_hub_inbound_requests_total');
     expect(res.text).toContain('webhook_hub_deliveries_total');
     expect(res.text).toContain('process_resident_memory_bytes');
+    expect(res.text).toMatch(/webhook_hub_queue_depth\{queue="webhook-delivery",state="waiting"\} \d+/);
   });
 
   it('documents every route with an example in Swagger', async () => {

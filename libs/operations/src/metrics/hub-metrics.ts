@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+export type QueueCounts = () => Promise<{ waiting?: number; delayed?: number; active?: number }>;
+
 /** The hub's Prometheus metrics, one registry per process. */
 @Injectable()
 export class HubMetrics {
@@ -27,12 +29,26 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  private readonly queues = new Map<string, QueueCounts>();
+
   readonly queueDepth = new Gauge({
     name: 'webhook_hub_queue_depth',
-    help: 'Jobs waiting or delayed per queue',
+    help: 'Jobs per queue and state (waiting, delayed, active), read from Redis at scrape time',
     labelNames: ['queue', 'state'] as const,
     registers: [this.registry],
+    collect: async () => {
+      for (const [name, counts] of this.queues) {
+        const c = await counts().catch(() => null);
+        if (!c) continue;
+        for (const state of ['waiting', 'delayed', 'active'] as const) this.queueDepth.set({ queue: name, state }, c[state] ?? 0);
+      }
+    },
   });
+
+  /** A queue module registers how to count its jobs (Bull's getJobCounts). */
+  watchQueue(name: string, counts: QueueCounts): void {
+    this.queues.set(name, counts);
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HubMetrics } from '@hub/operations';
 import type { Queue } from 'bull';
 import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS } from './delivery.queue';
 
@@ -14,13 +15,19 @@ export interface DueDelivery {
  * sweeper re-enqueues whatever a failed enqueue (Redis down) left behind.
  */
 @Injectable()
-export class DeliveryProducer {
+export class DeliveryProducer implements OnModuleInit {
   private readonly logger = new Logger('DeliveryProducer');
 
   constructor(
     @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
     @InjectQueue(DELIVERY_QUEUE) private readonly deliveryQueue: Queue<DeliveryJob>,
+    private readonly metrics: HubMetrics,
   ) {}
+
+  onModuleInit(): void {
+    this.metrics.watchQueue(DISPATCH_QUEUE, () => this.dispatchQueue.getJobCounts());
+    this.metrics.watchQueue(DELIVERY_QUEUE, () => this.deliveryQueue.getJobCounts());
+  }
 
   async dispatchEvents(eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return;
