@@ -6,3 +6,4 @@ export { ensureDatabase, ServiceUnreachableError } from './ensure-database';
 export { runMigrations } from './run-migrations';
 export { SecretBox } from './secret-box';
 export { AfterCommit } from './after-commit';
+export { deleteOlderThan } from './delete-older-than';

@@ -3,7 +3,8 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
-import { INBOUND_LOG_RETENTION_QUEUE, PURGE_BATCH, PURGE_EVERY_MS, PURGE_JOB } from './inbound-log-retention.queue';
+import { deleteOlderThan } from '@hub/database';
+import { INBOUND_LOG_RETENTION_QUEUE, PURGE_EVERY_MS, PURGE_JOB } from './inbound-log-retention.queue';
 
 /** Deletes inbound log rows older than LOG_RETENTION_DAYS, in batches so it never holds long locks. */
 @Processor(INBOUND_LOG_RETENTION_QUEUE)
@@ -27,15 +28,7 @@ export class InboundLogRetentionProcessor implements OnApplicationBootstrap {
   }
 
   async purgeOlderThan(days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = (await this.dataSource.query(
-        `DELETE FROM inbound_logs WHERE id IN (SELECT id FROM inbound_logs WHERE created_at < now() - make_interval(days => $1) LIMIT $2)`,
-        [days, PURGE_BATCH],
-      )) as [unknown, number];
-      total += result[1];
-      if (result[1] < PURGE_BATCH) break;
-    }
+    const total = await deleteOlderThan(this.dataSource, 'inbound_logs', days);
     if (total > 0) this.logger.log(`Purged ${total} inbound log entries older than ${days} days`);
     return total;
   }

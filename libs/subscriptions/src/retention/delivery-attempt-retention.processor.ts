@@ -3,7 +3,8 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
-import { DELIVERY_ATTEMPT_RETENTION_QUEUE, PURGE_BATCH, PURGE_EVERY_MS, PURGE_JOB } from './delivery-attempt-retention.queue';
+import { deleteOlderThan } from '@hub/database';
+import { DELIVERY_ATTEMPT_RETENTION_QUEUE, PURGE_EVERY_MS, PURGE_JOB } from './delivery-attempt-retention.queue';
 
 /**
  * Deletes delivery attempts older than LOG_RETENTION_DAYS, in batches so it
@@ -31,15 +32,7 @@ export class DeliveryAttemptRetentionProcessor implements OnApplicationBootstrap
   }
 
   async purgeOlderThan(days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = (await this.dataSource.query(
-        `DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE created_at < now() - make_interval(days => $1) LIMIT $2)`,
-        [days, PURGE_BATCH],
-      )) as [unknown, number];
-      total += result[1];
-      if (result[1] < PURGE_BATCH) break;
-    }
+    const total = await deleteOlderThan(this.dataSource, 'delivery_attempts', days);
     if (total > 0) this.logger.log(`Purged ${total} delivery attempts older than ${days} days`);
     return total;
   }
