@@ -24,7 +24,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'eighty', /^Invalid configuration: PORT/],
+    ['PORT', 'eighty', /^Invalid configuration: PORT — PORT must be an integer number$/],
     ['WEBHOOK_TIMEOUT_MS', '50', /^Invalid configuration: WEBHOOK_TIMEOUT_MS/],
     ['WEBHOOK_RETRY_SCHEDULE', '0,five', /^Invalid configuration: WEBHOOK_RETRY_SCHEDULE — .*comma-separated/],
     ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL — .*must be a postgres:\/\/ URL/],

@@ -20,7 +20,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = first.constraints ?? {};
+    // A value of the wrong kind is best described by its kind ("must be an integer"), not a range.
+    const kind = ['isInt', 'isBoolean', 'isIn', 'matches', 'isUrl', 'isEmail'].find((name) => constraints[name]);
+    const message = (kind ? constraints[kind] : Object.values(constraints)[0]) ?? 'is invalid';
     throw new ConfigError(`Invalid configuration: ${first.property} — ${message}`);
   }
   if (env.NODE_ENV === 'production') {
