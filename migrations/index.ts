@@ -1,5 +1,7 @@
 // Every migration, in order. `npm run migration:generate -- migrations/<Name>` writes a new file; add its class here.
 import { Foundation1795527161259 } from './1795527161259-Foundation';
 import { OutboundDelivery1795527614170 } from './1795527614170-OutboundDelivery';
+import { Messaging1795531421991 } from './1795531421991-Messaging';
+import { Automation1795531482676 } from './1795531482676-Automation';
 
-export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170];
+export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676];

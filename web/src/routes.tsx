@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
+import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
 import { EventTypesPage } from './pages/event-types/EventTypesPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
 
 export interface AppRoute {
   /** Absolute path; also the sidebar link. */
@@ -18,6 +20,8 @@ export interface AppRoute {
  */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Overview', element: <OverviewPage /> },
+  { path: '/webhooks', label: 'Webhooks', element: <WebhooksPage /> },
+  { path: '/deliveries', label: 'Delivery log', element: <DeliveriesPage /> },
   { path: '/event-types', label: 'Event catalog', element: <EventTypesPage /> },
   { path: '/api-keys', label: 'API keys', element: <ApiKeysPage /> },
   { path: '/contacts', label: 'Contacts', element: <ContactsPage /> },

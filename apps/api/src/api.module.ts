@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@hub/accounts';
+import { AutomationModule } from '@hub/automation';
 import { ChannelsModule } from '@hub/channels';
 import { ContactsModule } from '@hub/contacts';
 import { DatabaseModule } from '@hub/database';
 import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
+import { MessagingModule } from '@hub/messaging';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
 import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, WhatsableModule } from '@hub/subscriptions';
 
@@ -26,6 +28,8 @@ import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, Whatsable
     EndpointsModule,
     DeliveryLogsModule,
     WhatsableModule,
+    MessagingModule,
+    AutomationModule,
   ],
 })
 export class ApiModule {}

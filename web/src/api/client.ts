@@ -1,4 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { clearSession, getToken } from '../auth/session';
+import type { paths } from './schema';
 import type { ApiErrorBody, FieldErrorDetail } from './types';
 
 /** An error answer from the API (or a failure to reach it: statusCode 0). */
@@ -6,13 +8,16 @@ export class ApiError extends Error {
   readonly statusCode: number;
   readonly error: string;
   readonly details?: unknown;
+  /** The whole error answer, for routes whose errors carry more (e.g. 422 `url` and `status`). */
+  readonly body: Record<string, unknown>;
 
-  constructor(body: ApiErrorBody) {
+  constructor(body: ApiErrorBody & Record<string, unknown>) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
     this.error = body.error;
     this.details = body.details;
+    this.body = body;
   }
 
   /** Per-field messages of a validation error, when the API sent them. */
@@ -25,75 +30,68 @@ export class ApiError extends Error {
   }
 }
 
-type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  /**
-   * Send the bearer token and treat a 401 as "session over" (default true).
-   * Login passes false: its 401 means "wrong password", not "log in again".
-   */
-  auth?: boolean;
-  signal?: AbortSignal;
-}
-
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ApiErrorBody & Record<string, unknown> {
   return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).message === 'string';
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+function createApiClient() {
+  return createClient<paths>({
+    // Same origin as the app; absolute so it also works where Request needs a full URL (tests).
+    baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+    headers: { Accept: 'application/json' },
+    // Looked up on every call rather than captured once, so tests can stub it.
+    fetch: (request) => globalThis.fetch(request),
+  });
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { body, query, auth = true, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = auth ? getToken() : null;
-  if (token) headers.Authorization = `Bearer ${token}`;
+/** Sends the bearer token; a 401 means the session is over (the shell then shows /login). */
+const bearerAuth: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) clearSession('expired');
+    return undefined;
+  },
+};
 
-  let response: Response;
+/**
+ * The admin API, typed from `openapi.json` (see `npm run api:generate`).
+ * Wrap each call in `unwrap` to get its data or an `ApiError`.
+ */
+export const api = createApiClient();
+api.use(bearerAuth);
+
+/** For calls made without a session (login): no token, and a 401 is an answer, not an expired session. */
+export const publicApi = createApiClient();
+
+interface ClientResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a 2xx answer; otherwise throws an `ApiError` whose message says what went wrong in words. */
+export async function unwrap<T>(call: Promise<ClientResult<T>>): Promise<T> {
+  let result: ClientResult<T>;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    result = await call;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    if (cause instanceof Error && cause.name === 'AbortError') throw cause;
     throw new ApiError({
       statusCode: 0,
       error: 'Network Error',
       message: 'Could not reach the server. Check your connection and try again.',
     });
   }
-
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
-
-  if (response.status === 401 && auth) clearSession('expired');
+  const { response } = result;
+  if (response.ok) return result.data as T;
   throw new ApiError(
-    isErrorBody(payload)
-      ? { ...payload, statusCode: response.status }
+    isErrorBody(result.error)
+      ? { ...result.error, statusCode: response.status }
       : {
           statusCode: response.status,
           error: response.statusText || 'Error',
@@ -101,10 +99,3 @@ export async function request<T>(method: string, path: string, options: RequestO
         },
   );
 }
-
-export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...options, body }),
-  delete: <T = void>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
-};

@@ -24,6 +24,8 @@ describe('AppShell', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Overview',
+      'Webhooks',
+      'Delivery log',
       'Event catalog',
       'API keys',
       'Contacts',

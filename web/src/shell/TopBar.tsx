@@ -20,7 +20,7 @@ export function TopBar() {
         {me.data && (
           <>
             <span className="account-name">{me.data.account.name}</span>
-            <span className="account-email">{me.data.user.email}</span>
+            <span className="account-email">{me.data.user ? me.data.user.email : 'Signed in with an API key'}</span>
           </>
         )}
       </div>

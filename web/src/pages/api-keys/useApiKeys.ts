@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { ApiKey, CreateApiKeyRequest, CreatedApiKey } from '../../api/types';
 
 const apiKeysKey = ['api-keys'] as const;
@@ -7,14 +7,14 @@ const apiKeysKey = ['api-keys'] as const;
 export function useApiKeys() {
   return useQuery({
     queryKey: apiKeysKey,
-    queryFn: ({ signal }) => api.get<ApiKey[]>('/api/api-keys', { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/api-keys', { signal })),
   });
 }
 
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation<CreatedApiKey, Error, CreateApiKeyRequest>({
-    mutationFn: (body) => api.post<CreatedApiKey>('/api/api-keys', body),
+    mutationFn: (body) => unwrap(api.POST('/api/api-keys', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey }),
   });
 }
@@ -22,7 +22,7 @@ export function useCreateApiKey() {
 export function useDeleteApiKey() {
   const queryClient = useQueryClient();
   return useMutation<void, Error, string>({
-    mutationFn: (id) => api.delete(`/api/api-keys/${encodeURIComponent(id)}`),
+    mutationFn: (id) => unwrap(api.DELETE('/api/api-keys/{id}', { params: { path: { id } } })),
     onSuccess: (_result, id) => {
       queryClient.setQueryData<ApiKey[]>(apiKeysKey, (keys) => keys?.filter((key) => key.id !== id));
       return queryClient.invalidateQueries({ queryKey: apiKeysKey });

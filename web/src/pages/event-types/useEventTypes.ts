@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { EventType } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 
 export function useEventTypes() {
   return useQuery({
     queryKey: ['event-types'],
-    queryFn: ({ signal }) => api.get<EventType[]>('/api/event-types', { signal }),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/event-types', { signal })),
     staleTime: 10 * 60_000,
   });
 }

@@ -84,6 +84,6 @@ describe('LoginPage', () => {
     // The shell then asks who is logged in, with the new token.
     await waitFor(() => expect(screen.getByText('Acme Messaging')).toBeInTheDocument());
     const meCall = fetchMock.mock.calls.find(([url]) => url === '/api/auth/me');
-    expect(meCall?.[1]?.headers).toMatchObject({ Authorization: 'Bearer jwt-123' });
+    expect(meCall?.[1]?.headers).toMatchObject({ authorization: 'Bearer jwt-123' });
   });
 });

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client';
+import { ApiError, publicApi, unwrap } from '../../api/client';
 import type { LoginRequest, LoginResponse } from '../../api/types';
 import { setToken } from '../../auth/session';
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation<LoginResponse, Error, LoginRequest>({
-    mutationFn: (body) => api.post<LoginResponse>('/api/auth/login', body, { auth: false }),
+    mutationFn: (body) => unwrap(publicApi.POST('/api/auth/login', { body })),
     onSuccess: (data) => {
       // Nothing cached from an earlier session may show in this one.
       queryClient.removeQueries();

@@ -4,6 +4,16 @@ import { PageHeader } from '../../ui/PageHeader';
 
 const sections = [
   {
+    to: '/webhooks',
+    title: 'Webhooks',
+    text: 'Subscribe URLs to events, one URL for all or one per event, and test each before you save.',
+  },
+  {
+    to: '/deliveries',
+    title: 'Delivery log',
+    text: 'Every event sent to your endpoints with each attempt, its request and response; retry or recover failures.',
+  },
+  {
     to: '/event-types',
     title: 'Event catalog',
     text: 'Every event the hub can send to your endpoints, with its JSON schema and an example payload.',

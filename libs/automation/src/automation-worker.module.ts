@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MessagingCoreModule } from '@hub/messaging';
+import { SubscriptionsCoreModule } from '@hub/subscriptions';
+import { AutomationCoreModule } from './automation-core.module';
+import { RunProgress } from './runner/run-progress';
+import { StepDependenciesModule } from './runner/step-dependencies.module';
+import { ContactSteps } from './runner/steps/contact-steps';
+import { HttpRequestStepRunner } from './runner/steps/http-request-step';
+import { SendMessageStep } from './runner/steps/send-message-step';
+import { WorkflowRunConsumer } from './runner/workflow-run.consumer';
+import { WorkflowRunSweeper } from './runner/workflow-run-sweeper';
+import { WorkflowRunner } from './runner/workflow-runner';
+
+/** The worker side: runs steps off the `workflow-run` queue, and the sweeper that heals lost jobs and waits. */
+@Module({
+  imports: [AutomationCoreModule, SubscriptionsCoreModule, StepDependenciesModule, MessagingCoreModule],
+  providers: [WorkflowRunner, RunProgress, HttpRequestStepRunner, ContactSteps, SendMessageStep, WorkflowRunConsumer, WorkflowRunSweeper],
+  exports: [WorkflowRunner, WorkflowRunSweeper],
+})
+export class AutomationWorkerModule {}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ContactsModule } from '@hub/contacts';
+import { SubscriptionsCoreModule } from '@hub/subscriptions';
+import { AutomationCoreModule } from './automation-core.module';
+import { RunQueries } from './runs/run-queries.service';
+import { TriggerController } from './trigger/trigger.controller';
+import { TriggerDirectory } from './trigger/trigger-directory';
+import { TriggerService } from './trigger/trigger.service';
+import { StepReferences } from './workflows/step-references';
+import { WorkflowsController } from './workflows/workflows.controller';
+import { WorkflowsService } from './workflows/workflows.service';
+
+/** The api side: `/api/workflows` and the public trigger webhook, which enrols runs for the worker. */
+@Module({
+  imports: [AutomationCoreModule, ContactsModule, SubscriptionsCoreModule],
+  controllers: [WorkflowsController, TriggerController],
+  providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries],
+  exports: [WorkflowsService, TriggerDirectory],
+})
+export class AutomationModule {}

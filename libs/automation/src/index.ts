@@ -1,0 +1,11 @@
+export { AutomationModule } from './automation.module';
+export { AutomationWorkerModule } from './automation-worker.module';
+export { Workflow } from './workflows/workflow.entity';
+export { WorkflowRun, RunStatus } from './runs/workflow-run.entity';
+export { WorkflowStepState, StepStatus } from './runs/workflow-step-state.entity';
+export { WorkflowTriggerRequest } from './trigger/trigger-request.entity';
+export { WorkflowStep, StepType, STEP_TYPES } from './steps/workflow-step';
+export { WorkflowRunner } from './runner/workflow-runner';
+export { WorkflowRunSweeper } from './runner/workflow-run-sweeper';
+export { WORKFLOW_RUN_QUEUE } from './runner/workflow-run.queue';
+export { TRIGGER_CACHE_TTL_MS } from './trigger/trigger-directory';

@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@hub/config';
+import { DueRun, WorkflowRunProducer } from './workflow-run-producer';
+
+// Work younger than this is still in the normal path (job just enqueued or running).
+const GRACE_SECONDS = 5;
+const BATCH = 5000;
+const SWEEP_LOCK = 727_010;
+const PURGE_BATCH = 1000;
+
+/**
+ * PostgreSQL is the truth, Redis only moves work. Every few seconds (a plain
+ * timer, not a Bull job, so it survives a Redis flush) one worker re-enqueues
+ * runs that are due — running with no lease, or waiting with resume_at passed
+ * — so a run survives a killed worker, a lost job or a Redis flush, and a
+ * `wait` survives restarts. Job ids are deterministic, so re-adding a job that
+ * still exists is a no-op, and the claim makes a duplicate harmless anyway.
+ * It also purges trigger Idempotency-Keys older than 24 h.
+ */
+@Injectable()
+export class WorkflowRunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkflowRunSweeper');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: WorkflowRunProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep()
+        .then(() => undefined)
+        .catch((error: Error) => this.logger.warn(`Sweep failed: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    }, this.config.webhookSweepIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how many runs it re-enqueued. Only one worker sweeps at a time. */
+  async sweep(): Promise<number> {
+    const due = await this.dataSource.transaction(async (tx) => {
+      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK])) as [{ locked: boolean }];
+      if (!locked) return [] as DueRun[];
+      await tx.query(
+        `DELETE FROM workflow_trigger_requests WHERE ctid = ANY(ARRAY(SELECT ctid FROM workflow_trigger_requests WHERE created_at < now() - interval '24 hours' LIMIT $1))`,
+        [PURGE_BATCH],
+      );
+      return (await tx.query(
+        `SELECT id, current_step, attempt_count FROM workflow_runs
+          WHERE status IN ('running', 'waiting')
+            AND (resume_at < now() - make_interval(secs => $1) OR (resume_at IS NULL AND updated_at < now() - make_interval(secs => $1)))
+            AND (locked_until IS NULL OR locked_until < now())
+          ORDER BY COALESCE(resume_at, updated_at) LIMIT $2`,
+        [GRACE_SECONDS, BATCH],
+      )) as DueRun[];
+    });
+    await this.producer.enqueue(due);
+    if (due.length > 0) this.logger.log(`Re-enqueued ${due.length} workflow run(s) from PostgreSQL`);
+    return due.length;
+  }
+}

@@ -1,0 +1,12 @@
+export { MessagingModule } from './messaging.module';
+export { MessagingWorkerModule } from './messaging-worker.module';
+export { MessagingCoreModule } from './messaging-core.module';
+export { Message, MessageChannel, MessageSource, MessageStatus, StatusChange } from './messages/message.entity';
+export { MessageQueue, EnqueueMessageInput } from './messages/message-queue';
+export { messageEventData } from './messages/message-events';
+export { MessageSweeper } from './sending/message-sweeper';
+export { MESSAGE_SEND_QUEUE, MessageSendJob } from './sending/message-send.queue';
+export { MAX_SEND_ATTEMPTS, MESSAGE_RETRY_DELAYS_MS } from './sending/retry-policy';
+export { TemplateError, TemplateRenderer } from './templates/template-renderer';
+export { fillUnsubscribeLink } from './templates/unsubscribe-placeholder';
+export { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';

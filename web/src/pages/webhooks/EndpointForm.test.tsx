@@ -1,0 +1,223 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Endpoint } from '../../api/types';
+import { jsonResponse, renderApp, stubFetch, type SentInit } from '../../test/renderApp';
+
+const me = { user: { id: 'u1', email: 'ops@example.com' }, account: { id: 'a1', name: 'Acme' }, via: 'user' };
+const catalog = [
+  { type: 'contact.created', description: 'A contact was created.', channels: [], schema: {}, example: {} },
+  { type: 'message.bounced', description: 'A message bounced.', channels: ['email'], schema: {}, example: {} },
+];
+const GOOD = 'https://crm.example.com/hooks';
+const BAD = 'https://crm.example.com/broken';
+
+function testAnswer(url: string, eventType: string) {
+  const ok = !url.includes('broken');
+  return {
+    ok,
+    status: ok ? 200 : 500,
+    duration_ms: 42,
+    response_body: ok ? 'thanks' : 'Internal Server Error',
+    error: ok ? null : 'HTTP 500',
+    request: {
+      url,
+      headers: { 'content-type': 'application/json', 'webhook-id': 'evt_1', 'webhook-signature': 'v1,abc=' },
+      body: `{"id":"evt_1","type":"${eventType}"}`,
+    },
+    secret: 'whsec_throwaway',
+  };
+}
+
+const saved: Endpoint = {
+  id: 'e1',
+  url: GOOD,
+  description: 'CRM sync',
+  event_types: ['contact.created'],
+  event_urls: {},
+  channel_id: null,
+  has_bearer_token: false,
+  headers: {},
+  timeout_ms: null,
+  enabled: true,
+  disabled_reason: null,
+  disabled_at: null,
+  failing_since: null,
+  payload_format: 'standard',
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+};
+
+type Handler = (url: string, init: SentInit) => Response | undefined;
+
+/** The API behind the page; `extra` answers the save call. */
+function stubApi(endpoints: Endpoint[], extra: Handler = () => undefined) {
+  return stubFetch((url, init) => {
+    if (url === '/api/auth/me') return jsonResponse(200, me);
+    if (url === '/api/event-types') return jsonResponse(200, catalog);
+    if (url === '/api/channels') return jsonResponse(200, []);
+    if (url === '/api/endpoints' && init.method === 'GET') return jsonResponse(200, endpoints);
+    if (url === '/api/endpoints/test' && init.method === 'POST') {
+      const body = JSON.parse(init.body ?? '{}') as { url: string; event_type: string };
+      return jsonResponse(200, testAnswer(body.url, body.event_type));
+    }
+    return extra(url, init);
+  });
+}
+
+const saveButton = () => screen.getByRole('button', { name: /^Save (endpoint|changes)$/ });
+
+describe('EndpointForm (new endpoint)', () => {
+  beforeEach(() => window.localStorage.setItem('webhook-hub.token', 'jwt-123'));
+
+  it('keeps Save disabled after a failing Test, enables it after a passing one, and re-locks it when the URL changes', async () => {
+    stubApi([]);
+    const { user } = renderApp('/webhooks?edit=new');
+    const common = await screen.findByLabelText('Common URL');
+
+    expect(saveButton()).toBeDisabled();
+    expect(screen.getByText('Enter a URL and test it first.')).toBeInTheDocument();
+
+    await user.type(common, BAD);
+    expect(saveButton()).toBeDisabled();
+    expect(saveButton()).toHaveAccessibleDescription(`Test ${BAD} first.`);
+
+    await user.click(screen.getByRole('button', { name: 'Test common URL' }));
+    const failed = await screen.findByRole('region', { name: /Failed Test of webhook\.test/ });
+    expect(within(failed).getByText('HTTP 500 in 42 ms')).toBeInTheDocument();
+    expect(within(failed).getByLabelText('Request sent')).toHaveTextContent(`POST ${BAD}`);
+    expect(within(failed).getByLabelText('Request sent')).toHaveTextContent('webhook-signature: v1,abc=');
+    expect(within(failed).getByLabelText('Response received')).toHaveTextContent('Internal Server Error');
+    expect(saveButton()).toBeDisabled();
+
+    await user.clear(common);
+    await user.type(common, GOOD);
+    expect(saveButton()).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Test common URL' }));
+    await screen.findByRole('region', { name: /Passed Test of webhook\.test/ });
+    expect(saveButton()).toBeEnabled();
+    expect(screen.getByText('Every new or changed URL has passed its test.')).toBeInTheDocument();
+
+    await user.type(common, '/v2');
+    expect(saveButton()).toBeDisabled();
+    expect(saveButton()).toHaveAccessibleDescription(`Test ${GOOD}/v2 first.`);
+  });
+
+  it('subscribes an event when its own URL is typed, tests it with that event, and saves event_urls', async () => {
+    let sent: unknown;
+    const fetchMock = stubApi([], (url, init) => {
+      if (url === '/api/endpoints' && init.method === 'POST') {
+        sent = JSON.parse(init.body ?? '{}');
+        return jsonResponse(201, { ...saved, url: null, event_types: ['message.bounced'], event_urls: { 'message.bounced': GOOD }, secret: 'whsec_new' });
+      }
+      return undefined;
+    });
+    const { user } = renderApp('/webhooks?edit=new');
+
+    const own = await screen.findByLabelText('URL for message.bounced');
+    await user.type(own, GOOD);
+    expect(screen.getByLabelText('message.bounced')).toBeChecked();
+    expect(saveButton()).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Test message.bounced' }));
+    await screen.findByRole('region', { name: /Passed Test of message\.bounced/ });
+    const testCall = fetchMock.mock.calls.find(([url]) => url === '/api/endpoints/test');
+    expect(JSON.parse(testCall?.[1].body ?? '{}')).toMatchObject({ url: GOOD, event_type: 'message.bounced' });
+    expect(saveButton()).toBeEnabled();
+
+    await user.click(saveButton());
+    expect(await screen.findByLabelText('Signing secret')).toHaveValue('whsec_new');
+    expect(sent).toEqual({
+      url: null,
+      description: null,
+      event_types: ['message.bounced'],
+      event_urls: { 'message.bounced': GOOD },
+      channel_id: null,
+      headers: {},
+      timeout_ms: null,
+    });
+  });
+
+  it('shows a 422 verification failure next to the URL and locks Save again', async () => {
+    stubApi([], (url, init) =>
+      url === '/api/endpoints' && init.method === 'POST'
+        ? jsonResponse(422, {
+            statusCode: 422,
+            error: 'endpoint_verification_failed',
+            message: `The webhook.test sent to ${GOOD} got HTTP 503; nothing was saved`,
+            url: GOOD,
+            status: 503,
+          })
+        : undefined,
+    );
+    const { user } = renderApp('/webhooks?edit=new');
+    await user.type(await screen.findByLabelText('Common URL'), GOOD);
+    await user.click(screen.getByLabelText('Send every event, including types added later'));
+    await user.click(screen.getByRole('button', { name: 'Test common URL' }));
+    await screen.findByRole('region', { name: /Passed/ });
+
+    await user.click(saveButton());
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Fix the receiver, then test ${GOOD} again.`);
+    expect(screen.getByLabelText('Common URL')).toHaveAccessibleDescription(
+      `The webhook.test sent to ${GOOD} got HTTP 503; nothing was saved`,
+    );
+    expect(saveButton()).toBeDisabled();
+  });
+
+  it('puts 400 field details next to their inputs', async () => {
+    stubApi([], (url, init) =>
+      url === '/api/endpoints' && init.method === 'POST'
+        ? jsonResponse(400, {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'url must not be a private address',
+            details: [{ field: 'url', message: 'url must not be a private address' }],
+          })
+        : undefined,
+    );
+    const { user } = renderApp('/webhooks?edit=new');
+    await user.type(await screen.findByLabelText('Common URL'), GOOD);
+    await user.click(screen.getByLabelText('Send every event, including types added later'));
+    await user.click(screen.getByRole('button', { name: 'Test common URL' }));
+    await screen.findByRole('region', { name: /Passed/ });
+    await user.click(saveButton());
+
+    await waitFor(() => expect(screen.getByLabelText('Common URL')).toHaveAccessibleDescription('url must not be a private address'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing was saved: fix the fields marked below.');
+  });
+});
+
+describe('EndpointForm (editing)', () => {
+  beforeEach(() => window.localStorage.setItem('webhook-hub.token', 'jwt-123'));
+
+  it('needs no new test for unchanged URLs, but does for a changed one', async () => {
+    let patched: unknown;
+    stubApi([saved], (url, init) => {
+      if (url === '/api/endpoints/e1' && init.method === 'PATCH') {
+        patched = JSON.parse(init.body ?? '{}');
+        return jsonResponse(200, { ...saved, description: 'CRM sync v2' });
+      }
+      return undefined;
+    });
+    const { user } = renderApp('/webhooks?edit=e1');
+
+    const description = await screen.findByLabelText('Description');
+    expect(screen.getByLabelText('Common URL')).toHaveValue(GOOD);
+    expect(screen.getByLabelText('contact.created')).toBeChecked();
+    expect(saveButton()).toBeEnabled();
+
+    await user.type(screen.getByLabelText('Common URL'), '/new');
+    expect(saveButton()).toBeDisabled();
+    await user.clear(screen.getByLabelText('Common URL'));
+    await user.type(screen.getByLabelText('Common URL'), GOOD);
+    expect(saveButton()).toBeEnabled();
+
+    await user.clear(description);
+    await user.type(description, 'CRM sync v2');
+    await user.click(saveButton());
+
+    expect(await screen.findByText('Changes to “CRM sync v2” saved.')).toBeInTheDocument();
+    expect(patched).toMatchObject({ url: GOOD, description: 'CRM sync v2', event_types: ['contact.created'] });
+    expect(patched).not.toHaveProperty('bearer_token');
+  });
+});

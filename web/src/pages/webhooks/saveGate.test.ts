@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { saveGate, saveGateReason } from './saveGate';
+
+const A = 'https://crm.example.com/hooks';
+const B = 'https://crm.example.com/bounces';
+
+describe('saveGate', () => {
+  it('locks Save while a new URL has never been tested', () => {
+    expect(saveGate({ urls: [A], lastTests: {} })).toEqual({ canSave: false, untested: [A] });
+  });
+
+  it('keeps Save locked when the latest test of a URL failed', () => {
+    expect(saveGate({ urls: [A], lastTests: { [A]: { ok: false } } })).toEqual({ canSave: false, untested: [A] });
+  });
+
+  it('unlocks Save once every URL passed its latest test', () => {
+    expect(saveGate({ urls: [A, B], lastTests: { [A]: { ok: true }, [B]: { ok: true } } })).toEqual({
+      canSave: true,
+      untested: [],
+    });
+  });
+
+  it('re-locks Save when a tested URL is edited: the new text has no test', () => {
+    const lastTests = { [A]: { ok: true } };
+    expect(saveGate({ urls: [A], lastTests }).canSave).toBe(true);
+    expect(saveGate({ urls: [`${A}/v2`], lastTests })).toEqual({ canSave: false, untested: [`${A}/v2`] });
+  });
+
+  it('lists each untested URL once, in form order, ignoring surrounding spaces and empty fields', () => {
+    const gate = saveGate({ urls: [` ${B} `, '', A, B, '  '], lastTests: {} });
+    expect(gate).toEqual({ canSave: false, untested: [B, A] });
+  });
+
+  it('matches a test to a URL typed with spaces around it', () => {
+    expect(saveGate({ urls: [`  ${A}`], lastTests: { [A]: { ok: true } } }).canSave).toBe(true);
+  });
+
+  it('needs no test for URLs the saved endpoint already sends to', () => {
+    expect(saveGate({ urls: [A, B], lastTests: {}, savedUrls: [A] })).toEqual({ canSave: false, untested: [B] });
+    expect(saveGate({ urls: [A], lastTests: {}, savedUrls: [A] }).canSave).toBe(true);
+  });
+
+  it('keeps Save locked while the form has no URL at all', () => {
+    expect(saveGate({ urls: ['', ' '], lastTests: {} })).toEqual({ canSave: false, untested: [] });
+    expect(saveGate({ urls: [], lastTests: {}, savedUrls: [A] })).toEqual({ canSave: false, untested: [] });
+  });
+});
+
+describe('saveGateReason', () => {
+  it('says which URLs to test', () => {
+    expect(saveGateReason({ canSave: false, untested: [A] })).toBe(`Test ${A} first.`);
+    expect(saveGateReason({ canSave: false, untested: [A, B, 'https://x.example'] })).toBe(
+      `Test ${A}, ${B} and https://x.example first.`,
+    );
+  });
+
+  it('asks for a URL when there is none', () => {
+    expect(saveGateReason({ canSave: false, untested: [] })).toBe('Enter a URL and test it first.');
+  });
+
+  it('is null when Save is allowed', () => {
+    expect(saveGateReason({ canSave: true, untested: [] })).toBeNull();
+  });
+});
