@@ -4,3 +4,4 @@ export { HubLoggerModule, REDACTED_LOG_PATHS } from './logging/logger.module';
 export { RedisProbe } from './health/redis-probe';
 export { preflight } from './startup/preflight';
 export { QueueRootModule } from './queue/queue-root.module';
+export { PeriodicTask } from './periodic/periodic-task';

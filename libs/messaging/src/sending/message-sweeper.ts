@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
+import { PeriodicTask } from '@hub/operations';
 import { DueMessage, MessageProducer } from './message-producer';
 import { MessageSendRunner } from './message-send-runner';
 import { MAX_SEND_ATTEMPTS } from './retry-policy';
@@ -20,29 +21,23 @@ const SWEEP_LOCK = 727_003;
 @Injectable()
 export class MessageSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MessageSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: MessageProducer,
     private readonly runner: MessageSendRunner,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.warn(`Sweep failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.config.webhookSweepIntervalMs);
+  ) {
+    this.task = new PeriodicTask('MessageSweeper', config.webhookSweepIntervalMs, () => this.sweep());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; returns what it re-enqueued and what it failed. Only one worker sweeps at a time. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
+import { PeriodicTask } from '@hub/operations';
 import { DueDelivery, DeliveryProducer } from './delivery-producer';
 
 // Work younger than this is still in the normal path (job just enqueued or running).
@@ -18,28 +19,22 @@ const SWEEP_LOCK = 727_002;
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeliverySweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: DeliveryProducer,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.warn(`Sweep failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.config.webhookSweepIntervalMs);
+  ) {
+    this.task = new PeriodicTask('DeliverySweeper', config.webhookSweepIntervalMs, () => this.sweep());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; returns what it re-enqueued. Only one worker sweeps at a time. */
