@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ContactsCoreModule } from '@hub/contacts';
+import { GroupsCoreModule } from '@hub/groups';
 import { MessagingCoreModule } from '@hub/messaging';
 import { SubscriptionsCoreModule } from '@hub/subscriptions';
 import { AutomationCoreModule } from './automation-core.module';
 import { RunProgress } from './runner/run-progress';
-import { StepDependenciesModule } from './runner/step-dependencies.module';
 import { ContactSteps } from './runner/steps/contact-steps';
 import { HttpRequestStepRunner } from './runner/steps/http-request-step';
 import { SendMessageStep } from './runner/steps/send-message-step';
@@ -13,7 +14,7 @@ import { WorkflowRunner } from './runner/workflow-runner';
 
 /** The worker side: runs steps off the `workflow-run` queue, and the sweeper that heals lost jobs and waits. */
 @Module({
-  imports: [AutomationCoreModule, SubscriptionsCoreModule, StepDependenciesModule, MessagingCoreModule],
+  imports: [AutomationCoreModule, SubscriptionsCoreModule, ContactsCoreModule, GroupsCoreModule, MessagingCoreModule],
   providers: [WorkflowRunner, RunProgress, HttpRequestStepRunner, ContactSteps, SendMessageStep, WorkflowRunConsumer, WorkflowRunSweeper],
   exports: [WorkflowRunner, WorkflowRunSweeper],
 })

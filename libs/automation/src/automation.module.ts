@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ContactsModule } from '@hub/contacts';
+import { ContactsCoreModule } from '@hub/contacts';
 import { SubscriptionsCoreModule } from '@hub/subscriptions';
 import { AutomationCoreModule } from './automation-core.module';
 import { RunQueries } from './runs/run-queries.service';
@@ -12,7 +12,7 @@ import { WorkflowsService } from './workflows/workflows.service';
 
 /** The api side: `/api/workflows` and the public trigger webhook, which enrols runs for the worker. */
 @Module({
-  imports: [AutomationCoreModule, ContactsModule, SubscriptionsCoreModule],
+  imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule],
   controllers: [WorkflowsController, TriggerController],
   providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries],
   exports: [WorkflowsService, TriggerDirectory],

@@ -12,10 +12,21 @@ import { ContactStatus } from './lookups/contact-status.entity';
 import { ContactStatusesController } from './lookups/contact-statuses.controller';
 import { ContactStatusesService } from './lookups/contact-statuses.service';
 
+/**
+ * The services without the admin routes, for any process: the worker has no
+ * auth guard, so it must never mount the controllers.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Contact, ContactStatus, ContactSource]), EventsModule],
-  controllers: [ContactsController, ContactStatusesController, ContactSourcesController],
   providers: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
   exports: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
+})
+export class ContactsCoreModule {}
+
+/** The admin routes (api process). */
+@Module({
+  imports: [ContactsCoreModule],
+  controllers: [ContactsController, ContactStatusesController, ContactSourcesController],
+  exports: [ContactsCoreModule],
 })
 export class ContactsModule {}

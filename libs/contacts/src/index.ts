@@ -1,4 +1,4 @@
-export { ContactsModule } from './contacts.module';
+export { ContactsCoreModule, ContactsModule } from './contacts.module';
 export { Contact } from './contacts/contact.entity';
 export { ContactsService } from './contacts/contacts.service';
 export type { ContactIdentityInput, ContactSourceRef } from './contacts/contacts.service';

@@ -1,4 +1,4 @@
-export { GroupsModule } from './groups.module';
+export { GroupsCoreModule, GroupsModule } from './groups.module';
 export { Group } from './groups/group.entity';
 export { GroupsService } from './groups/groups.service';
 export type { Subscription } from './groups/groups.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ContactsModule } from '@hub/contacts';
-import { GroupsModule } from '@hub/groups';
+import { ContactsCoreModule } from '@hub/contacts';
+import { GroupsCoreModule } from '@hub/groups';
 import { MessagesController } from './messages/messages.controller';
 import { MessageQueries } from './messages/message-queries.service';
 import { MessagingCoreModule } from './messaging-core.module';
@@ -11,7 +11,7 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 
 /** The api side: POST /api/{channel}/send, GET /api/messages, and the public /u/{token} unsubscribe pages. */
 @Module({
-  imports: [MessagingCoreModule, ContactsModule, GroupsModule],
+  imports: [MessagingCoreModule, ContactsCoreModule, GroupsCoreModule],
   controllers: [SendController, MessagesController, UnsubscribeController],
   providers: [SendService, MessageQueries, UnsubscribeService],
   exports: [MessagingCoreModule],
