@@ -1,0 +1,93 @@
+'use strict';
+// The load generator, forked as its own process for each load phase: runs
+// autocannon with the options it is sent over IPC and answers with a summary.
+// Bodies are built here (functions cannot cross IPC) and are unique per request:
+//   kind "contact": {email: bench-<run>-<phase>-<n>@example.com, first_name, plan}
+//   kind "event":   {type: "custom.bench", data: {bench_phase, seq, run}}
+const autocannon = require('autocannon');
+
+const now = () => performance.timeOrigin + performance.now(); // epoch ms
+
+function bodyFactory(kind, run, phase) {
+  let n = 0;
+  if (kind === 'contact') {
+    return () => JSON.stringify({ email: `bench-${run}-${phase}-${n++}@example.com`, first_name: 'Bench', last_name: `N${n}`, plan: 'pro' });
+  }
+  if (kind === 'event') {
+    return () => JSON.stringify({ type: 'custom.bench', data: { bench_phase: phase, seq: n++, run } });
+  }
+  throw new Error(`unknown body kind ${kind}`);
+}
+
+function run(options) {
+  const nextBody = bodyFactory(options.body.kind, options.body.run, options.body.phase);
+  const cannonOptions = {
+    url: options.url,
+    connections: options.connections,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: nextBody() }) }],
+    timeout: options.timeoutSeconds ?? 10,
+  };
+  if (options.amount) cannonOptions.amount = options.amount;
+  else cannonOptions.duration = options.durationSeconds;
+  if (options.overallRate) cannonOptions.overallRate = options.overallRate;
+
+  return new Promise((resolve, reject) => {
+    const startedAt = now();
+    let lastResponseAt = startedAt;
+    let ok = 0;
+    const statusCodes = {};
+    let firstFailure = null;
+    let stoppedEarly = false;
+    let stopTimer = null;
+    const instance = autocannon(cannonOptions, (error, result) => {
+      clearTimeout(stopTimer);
+      if (error) return reject(error);
+      const windowSeconds = (lastResponseAt - startedAt) / 1000;
+      resolve({
+        startedAt,
+        lastResponseAt,
+        windowSeconds,
+        sent: result.requests.sent,
+        completed: result.requests.total,
+        ok,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        statusCodes,
+        firstFailure,
+        okPerSecond: windowSeconds > 0 ? ok / windowSeconds : 0,
+        stoppedEarly,
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+        autocannonDurationSeconds: result.duration,
+      });
+    });
+    // `amount` runs are bounded too: stop after stopAfterSeconds and report what was sent.
+    if (options.stopAfterSeconds) {
+      stopTimer = setTimeout(() => {
+        stoppedEarly = true;
+        instance.stop();
+      }, options.stopAfterSeconds * 1000);
+    }
+    instance.on('response', (client, statusCode) => {
+      lastResponseAt = now();
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+      if (statusCode >= 200 && statusCode < 300) ok++;
+    });
+    instance.on('reqError', (error) => {
+      firstFailure ??= error.message;
+    });
+  });
+}
+
+process.on('message', async (message) => {
+  if (message.cmd !== 'run') return;
+  try {
+    process.send({ id: message.id, ...(await run(message.options)) });
+  } catch (error) {
+    process.send({ id: message.id, error: error.message });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+process.send({ type: 'ready' });

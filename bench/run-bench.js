@@ -1,0 +1,491 @@
+'use strict';
+// `npm run bench`: the performance issue's benchmark. Figures only, never
+// pass/fail: targets are printed as information and the exit code is 0 unless
+// the bench itself broke. Every figure is measured in this run beside its
+// baseline; load comes from a separate process (autocannon in a forked
+// child); everything talks over 127.0.0.1; the whole run is bounded in time.
+// See bench/README.md for what each figure means.
+const os = require('node:os');
+const path = require('node:path');
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+const { ProcessGroup, peakRssMiB, ask, waitForMessage } = require('./process-group');
+const services = require('./services');
+const { startHub, hubRequest, expectStatus } = require('./hub-processes');
+const report = require('./report');
+const { summarizeProfile, printSummary } = require('./profile-summary');
+
+const { int, ms, mib, ratio, target } = report;
+
+// ---- settings (the issue's figures) -------------------------------------------------------
+const CONNECTIONS = 64;
+const INGEST_SECONDS = 10;
+const RECEIVER_FLOOR_SECONDS = 5;
+const THROUGHPUT_EVENTS = 10_000; // M
+const FIXED_RATE = 1_000; // events/s
+const FIXED_RATE_SECONDS = 10;
+const FANOUT_ENDPOINTS = 50;
+const FANOUT_EVENTS = 200;
+// The load generator publishes this type; bench endpoints subscribe to it only, so events the hub
+// publishes itself (contact.created, workflow.* from the ingest phase) never count as bench deliveries.
+const BENCH_EVENT_TYPE = 'custom.bench';
+const TARGETS = { ingestRatio: 0.6, ingestP99Ms: 50, deliveriesPerSecond: 3_000, endToEndP99Ms: 200, apiRssMiB: 300 };
+// The whole run (after the build npm does first) stays under this; drain waits shrink to fit.
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 320_000);
+const CLEANUP_RESERVE_MS = 25_000;
+// Caps of the open-ended steps (seconds); with the fixed steps they fit the budget even when the hub is slow.
+const CAPS = { throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
+
+const LOAD_GENERATOR = path.join(__dirname, 'load-generator.js');
+const RECEIVER = path.join(__dirname, 'receiver.js');
+const BASELINE_SERVER = path.join(__dirname, 'baseline-server.js');
+
+const startedAt = new Date();
+const t0 = Date.now();
+const remainingMs = () => BUDGET_MS - (Date.now() - t0) - CLEANUP_RESERVE_MS;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+const runId = `${report.isoBasic(startedAt).toLowerCase()}-${crypto.randomBytes(3).toString('hex')}`;
+const queuePrefix = `whbench-${runId}`;
+const profileRoles = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const profileDir = path.join(os.tmpdir(), 'webhook-hub-bench-profiles', runId);
+const countIo = process.env.BENCH_COUNT_IO === '1';
+const ioCounterDir = countIo ? path.join(os.tmpdir(), 'webhook-hub-bench-io', runId) : null;
+
+const group = new ProcessGroup();
+
+// ---- helpers ------------------------------------------------------------------------------
+
+async function forkReady(name, file, env) {
+  const child = group.fork(name, file, { env });
+  const ready = await waitForMessage(group, child, 'ready', 20_000);
+  return { child, port: ready.port };
+}
+
+/** One load phase from its own process: fork the generator, run autocannon, stop it. */
+async function load(name, options) {
+  const { child } = await forkReady(`load-${name}`, LOAD_GENERATOR, {});
+  try {
+    const limit = (options.durationSeconds ?? options.stopAfterSeconds) * 1000 + 30_000;
+    return await ask(child, { cmd: 'run', options }, limit);
+  } finally {
+    await group.stop(child, 2_000);
+  }
+}
+
+/**
+ * Waits until the receiver holds `expected` distinct deliveries of a phase,
+ * bounded by timeoutMs (and the run's budget) and by 20 s without progress.
+ */
+async function waitForReceipts(receiver, phase, expected, timeoutMs) {
+  const deadline = Date.now() + Math.max(1_000, Math.min(timeoutMs, remainingMs()));
+  let stats;
+  let progressAt = Date.now();
+  let seen = -1;
+  for (;;) {
+    stats = await ask(receiver, { cmd: 'stats', phase });
+    if (stats.unique >= expected) return { ...stats, expected, complete: true };
+    if (stats.unique !== seen) {
+      seen = stats.unique;
+      progressAt = Date.now();
+    }
+    if (Date.now() >= deadline || Date.now() - progressAt > 20_000) {
+      log(`  ${phase}: gave up waiting with ${stats.unique} of ${expected} received`);
+      return { ...stats, expected, complete: false };
+    }
+    await sleep(100);
+  }
+}
+
+/** Attempts are stored after the receiver answered: poll PostgreSQL briefly until they are all there. */
+async function waitForStoredAttempts(endpointIds, expected, timeoutMs = 15_000) {
+  const deadline = Date.now() + Math.max(1_000, Math.min(timeoutMs, remainingMs()));
+  for (;;) {
+    const state = await services.deliveryState(endpointIds);
+    if ((state.attempts >= expected && (state.byStatus.succeeded ?? 0) >= expected) || Date.now() > deadline) return state;
+    await sleep(250);
+  }
+}
+
+const perSecond = (count, fromMs, toMs) => (toMs > fromMs ? count / ((toMs - fromMs) / 1000) : null);
+
+// BENCH_COUNT_IO=1: PostgreSQL queries and Redis commands of api and worker between two snapshots.
+let ioCounts = () => null;
+async function ioSnapshot(settleMs = 0) {
+  if (!countIo) return null;
+  if (settleMs) await sleep(settleMs); // the counters are written every 100 ms; work may still be finishing
+  return ioCounts();
+}
+function ioDelta(before, after) {
+  if (!before || !after) return null;
+  const d = (role, kind) => after[role][kind] - before[role][kind];
+  return { api: { pg: d('api', 'pg'), redis: d('api', 'redis') }, worker: { pg: d('worker', 'pg'), redis: d('worker', 'redis') } };
+}
+
+// ---- phases -------------------------------------------------------------------------------
+
+async function receiverFloor(receiverPort) {
+  log(`receiver floor: autocannon -> receiver, ${CONNECTIONS} connections, ${RECEIVER_FLOOR_SECONDS} s`);
+  return load('receiver-floor', {
+    url: `http://127.0.0.1:${receiverPort}/floor`,
+    connections: CONNECTIONS,
+    durationSeconds: RECEIVER_FLOOR_SECONDS,
+    body: { kind: 'event', run: runId, phase: 'floor' },
+  });
+}
+
+async function baselinePhase() {
+  log('durable-ingest baseline: starting bare node:http + pg + ioredis server');
+  const { child, port } = await forkReady('baseline-server', BASELINE_SERVER, {
+    DATABASE_URL: services.databaseUrl(),
+    REDIS_URL: services.REDIS_URL,
+    BASELINE_REDIS_KEY: `${queuePrefix}:baseline`,
+  });
+  log(`durable-ingest baseline: ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
+  const result = await load('baseline', {
+    url: `http://127.0.0.1:${port}/ingest`,
+    connections: CONNECTIONS,
+    durationSeconds: INGEST_SECONDS,
+    body: { kind: 'contact', run: runId, phase: 'baseline' },
+  });
+  const stored = await ask(child, { cmd: 'count' });
+  const peakRss = peakRssMiB(child.pid);
+  await group.stop(child, 5_000);
+  return { ...result, stored, peakRssMiB: peakRss };
+}
+
+async function ingestPhase(apiUrl, token) {
+  let note = null;
+  let created = await hubRequest(apiUrl, 'POST', '/api/workflows', { token, body: { name: 'bench ingest', steps: [] } });
+  if (created.status === 404) return { available: false, reason: 'not available (automation not built)' };
+  if (created.status === 400 && /steps/.test(created.text)) {
+    // The module may insist on one step: a long wait enrols the contact and does nothing else during the bench.
+    note = `steps: [] refused (400: ${created.body?.message ?? created.text.slice(0, 120)}); used one {type: "wait", seconds: 86400} step`;
+    log(`  ingest: ${note}`);
+    created = await hubRequest(apiUrl, 'POST', '/api/workflows', { token, body: { name: 'bench ingest', steps: [{ type: 'wait', seconds: 86_400 }] } });
+  }
+  if (created.status !== 201 && created.status !== 200) {
+    return { available: false, reason: `not available (POST /api/workflows answered ${created.status}: ${created.text.slice(0, 160)})` };
+  }
+  const webhookId = created.body?.trigger?.webhook_id;
+  if (!webhookId) return { available: false, reason: 'not available (POST /api/workflows answered no trigger.webhook_id)' };
+  log(`ingest: POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
+  const ioBefore = await ioSnapshot();
+  const result = await load('ingest', {
+    url: `${apiUrl}/api/automation/webhook/${webhookId}`,
+    connections: CONNECTIONS,
+    durationSeconds: INGEST_SECONDS,
+    body: { kind: 'contact', run: runId, phase: 'ingest' },
+  });
+  return { available: true, note, ...result, io: ioDelta(ioBefore, await ioSnapshot(2_000)) };
+}
+
+async function throughputPhase(apiUrl, token, receiver, receiverPort) {
+  const endpoint = await expectStatus(
+    hubRequest(apiUrl, 'POST', '/api/endpoints', { token, body: { url: `http://127.0.0.1:${receiverPort}/outbound`, event_types: [BENCH_EVENT_TYPE], skip_verification: true, description: 'bench outbound' } }),
+    201,
+    'POST /api/endpoints',
+  );
+  log(`outbound (a): publishing ${int(THROUGHPUT_EVENTS)} events, ${CONNECTIONS} connections`);
+  const ioBefore = await ioSnapshot();
+  const publish = await load('throughput', {
+    url: `${apiUrl}/api/events`,
+    connections: CONNECTIONS,
+    amount: THROUGHPUT_EVENTS,
+    stopAfterSeconds: Math.min(CAPS.throughputPublish, remainingMs() / 1000),
+    headers: { authorization: `Bearer ${token}` },
+    body: { kind: 'event', run: runId, phase: 'throughput' },
+  });
+  log(`  published ${int(publish.ok)} (${int(publish.okPerSecond)}/s)${publish.stoppedEarly ? ` — stopped after ${Math.round(publish.windowSeconds)} s` : ''}; waiting for the receiver`);
+  const received = await waitForReceipts(receiver, 'throughput', publish.ok, CAPS.throughputDrain * 1000);
+  const stored = await waitForStoredAttempts([endpoint.id], publish.ok);
+  const io = ioDelta(ioBefore, await ioSnapshot(300));
+  return { endpointId: endpoint.id, publish, received, stored, io, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
+}
+
+async function fixedRatePhase(apiUrl, token, receiver) {
+  log(`outbound (b): ${int(FIXED_RATE)} events/s for ${FIXED_RATE_SECONDS} s`);
+  const publish = await load('fixed-rate', {
+    url: `${apiUrl}/api/events`,
+    connections: CONNECTIONS,
+    durationSeconds: FIXED_RATE_SECONDS,
+    overallRate: FIXED_RATE,
+    headers: { authorization: `Bearer ${token}` },
+    body: { kind: 'event', run: runId, phase: 'fixed-rate' },
+  });
+  log(`  published ${int(publish.ok)} (${int(publish.okPerSecond)}/s); waiting for the receiver`);
+  const received = await waitForReceipts(receiver, 'fixed-rate', publish.ok, CAPS.fixedRateDrain * 1000);
+  return { publish, received };
+}
+
+async function fanOutPhase(apiUrl, token, receiver, receiverPort, previousEndpointId) {
+  await expectStatus(hubRequest(apiUrl, 'POST', `/api/endpoints/${previousEndpointId}/disable`, { token }), [200, 201], 'disable the outbound endpoint');
+  const endpointIds = [];
+  for (let i = 0; i < FANOUT_ENDPOINTS; i++) {
+    const endpoint = await expectStatus(
+      hubRequest(apiUrl, 'POST', '/api/endpoints', { token, body: { url: `http://127.0.0.1:${receiverPort}/fan/${i}`, event_types: [BENCH_EVENT_TYPE], skip_verification: true } }),
+      201,
+      `POST /api/endpoints (fan-out ${i})`,
+    );
+    endpointIds.push(endpoint.id);
+  }
+  const expected = FANOUT_EVENTS * FANOUT_ENDPOINTS;
+  log(`fan-out: ${FANOUT_EVENTS} events x ${FANOUT_ENDPOINTS} endpoints = ${int(expected)} deliveries`);
+  const ioBefore = await ioSnapshot();
+  const publish = await load('fan-out', {
+    url: `${apiUrl}/api/events`,
+    connections: CONNECTIONS,
+    amount: FANOUT_EVENTS,
+    stopAfterSeconds: Math.max(5, Math.min(CAPS.fanOutPublish, remainingMs() / 1000)),
+    headers: { authorization: `Bearer ${token}` },
+    body: { kind: 'event', run: runId, phase: 'fan-out' },
+  });
+  log(`  published ${int(publish.ok)}; waiting for the receiver`);
+  const received = await waitForReceipts(receiver, 'fan-out', publish.ok * FANOUT_ENDPOINTS, CAPS.fanOutDrain * 1000);
+  const stored = await waitForStoredAttempts(endpointIds, publish.ok * FANOUT_ENDPOINTS, 10_000);
+  const io = ioDelta(ioBefore, await ioSnapshot(300));
+  return { publish, received, stored, expected, io, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
+}
+
+// ---- the table ----------------------------------------------------------------------------
+
+function buildRows(r) {
+  const rows = [];
+  const add = (key, figure, value, extra = {}) => rows.push({ key, figure, value, ...extra });
+  const b = r.baseline;
+  const floor = r.receiverFloor;
+  const floorText = floor ? `receiver alone: ${int(floor.okPerSecond)} req/s` : '—';
+  const errorsOf = (x) => x.non2xx + x.errors + x.timeouts;
+
+  add('baseline_rps', `durable-ingest baseline: req/s (${CONNECTIONS} conn, ${INGEST_SECONDS} s)`, `${int(b.okPerSecond)} req/s`, { baseline: 'is the baseline', number: b.okPerSecond });
+  add('baseline_latency', 'durable-ingest baseline: p50 / p99', `${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`, { number: { p50: b.latencyMs.p50, p99: b.latencyMs.p99 } });
+  add('baseline_errors', 'durable-ingest baseline: errors', `${int(errorsOf(b))} of ${int(b.completed + b.errors)}`, { number: errorsOf(b) });
+
+  const ingest = r.ingest;
+  const ingestTarget = `≥ ${TARGETS.ingestRatio}× baseline (${int(b.okPerSecond * TARGETS.ingestRatio)} req/s)`;
+  if (!ingest.available) {
+    add('ingest_rps', 'ingest: req/s (POST /api/automation/webhook/{id})', ingest.reason, { target: target(ingestTarget, null), baseline: `${int(b.okPerSecond)} req/s`, number: null });
+    add('ingest_latency', 'ingest: p50 / p99', '—', { target: target(`p99 ≤ ${TARGETS.ingestP99Ms} ms`, null), baseline: `${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`, number: null });
+  } else {
+    const ingestRatio = ingest.okPerSecond / b.okPerSecond;
+    add('ingest_rps', 'ingest: req/s (POST /api/automation/webhook/{id})', `${int(ingest.okPerSecond)} req/s`, {
+      target: target(ingestTarget, ingestRatio >= TARGETS.ingestRatio),
+      baseline: `${int(b.okPerSecond)} req/s`,
+      number: ingest.okPerSecond,
+    });
+    add('ingest_ratio', 'ingest: ratio to baseline', ratio(ingestRatio), { target: target(`≥ ${TARGETS.ingestRatio}×`, ingestRatio >= TARGETS.ingestRatio), baseline: '1.00×', number: ingestRatio });
+    add('ingest_latency', 'ingest: p50 / p99', `${ms(ingest.latencyMs.p50)} / ${ms(ingest.latencyMs.p99)} ms`, {
+      target: target(`p99 ≤ ${TARGETS.ingestP99Ms} ms`, ingest.latencyMs.p99 <= TARGETS.ingestP99Ms),
+      baseline: `${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`,
+      number: { p50: ingest.latencyMs.p50, p99: ingest.latencyMs.p99 },
+    });
+    add('ingest_errors', 'ingest: errors', `${int(errorsOf(ingest))} of ${int(ingest.completed + ingest.errors)}`, { baseline: `${int(errorsOf(b))}`, number: errorsOf(ingest) });
+  }
+
+  const a = r.throughput;
+  if (a) {
+    const published = a.publish.ok;
+    const cut = a.publish.stoppedEarly ? ` (publishing stopped after ${Math.round(a.publish.windowSeconds)} s: ${int(published)} of ${int(THROUGHPUT_EVENTS)})` : '';
+    const partial = a.received.complete ? '' : ` (only ${int(a.received.unique)} of ${int(a.received.expected)} arrived)`;
+    add('outbound_deliveries_per_second', `outbound (a): deliveries/s, ${int(THROUGHPUT_EVENTS)} events, first publish → last receipt`, `${int(a.deliveriesPerSecond)} /s${cut}${partial}`, {
+      target: target(`≥ ${int(TARGETS.deliveriesPerSecond)} /s`, a.deliveriesPerSecond === null ? null : a.deliveriesPerSecond >= TARGETS.deliveriesPerSecond),
+      baseline: floorText,
+      number: a.deliveriesPerSecond,
+    });
+    add('outbound_publish', 'outbound (a): publish POST /api/events, events/s · p50 / p99', `${int(a.publish.okPerSecond)} /s · ${ms(a.publish.latencyMs.p50)} / ${ms(a.publish.latencyMs.p99)} ms`, {
+      baseline: `ingest floor ${int(b.okPerSecond)} req/s · ${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`,
+      number: { perSecond: a.publish.okPerSecond, p50: a.publish.latencyMs.p50, p99: a.publish.latencyMs.p99, errors: errorsOf(a.publish) },
+    });
+    add('outbound_backlog_latency', 'outbound (a): end-to-end p50 / p99 (saturated, includes queueing)', `${ms(a.received.latencyMs.p50)} / ${ms(a.received.latencyMs.p99)} ms`, {
+      number: { p50: a.received.latencyMs.p50, p99: a.received.latencyMs.p99 },
+    });
+    const allStored = !a.publish.stoppedEarly && a.stored.attempts === published && (a.stored.byStatus.succeeded ?? 0) === published && a.stored.deliveries === published;
+    add(
+      'outbound_stored',
+      'outbound (a): attempts stored · deliveries succeeded',
+      `${int(a.stored.attempts)} · ${int(a.stored.byStatus.succeeded ?? 0)} of ${int(a.stored.deliveries)}${a.received.duplicates ? ` (${a.received.duplicates} duplicate receipts)` : ''}`,
+      { target: target(`= ${int(THROUGHPUT_EVENTS)} · all`, allStored), number: { published, attempts: a.stored.attempts, deliveries: a.stored.deliveries, ...a.stored.byStatus, duplicates: a.received.duplicates } },
+    );
+  }
+
+  const f = r.fixedRate;
+  if (f?.skipped) add('fixed_rate_latency', `outbound (b): end-to-end p50 / p99 at ${int(FIXED_RATE)} events/s`, 'skipped (time budget)', { target: target(`p99 ≤ ${TARGETS.endToEndP99Ms} ms`, null), number: null });
+  else if (f) {
+    const partial = f.received.complete ? '' : ` (only ${int(f.received.unique)} of ${int(f.received.expected)} arrived)`;
+    const rateReached = f.publish.okPerSecond >= 0.95 * FIXED_RATE;
+    add('fixed_rate_latency', `outbound (b): end-to-end p50 / p99, offered ${int(FIXED_RATE)} events/s, accepted ${int(f.publish.okPerSecond)}/s`, `${ms(f.received.latencyMs.p50)} / ${ms(f.received.latencyMs.p99)} ms${partial}`, {
+      target: target(`p99 ≤ ${TARGETS.endToEndP99Ms} ms at ${int(FIXED_RATE)}/s`, f.received.latencyMs.p99 === null ? null : rateReached && f.received.complete && f.received.latencyMs.p99 <= TARGETS.endToEndP99Ms),
+      number: { p50: f.received.latencyMs.p50, p99: f.received.latencyMs.p99, max: f.received.latencyMs.max, acceptedPerSecond: f.publish.okPerSecond },
+    });
+    add(
+      'fixed_rate_publish',
+      'outbound (b): published · received · publish p50 / p99',
+      `${int(f.publish.ok)} · ${int(f.received.unique)} · ${ms(f.publish.latencyMs.p50)} / ${ms(f.publish.latencyMs.p99)} ms`,
+      { number: { published: f.publish.ok, received: f.received.unique, publishP50: f.publish.latencyMs.p50, publishP99: f.publish.latencyMs.p99, errors: errorsOf(f.publish) } },
+    );
+  }
+
+  const o = r.fanOut;
+  if (o?.skipped) add('fanout_deliveries_per_second', `fan-out: deliveries/s, ${FANOUT_EVENTS} events × ${FANOUT_ENDPOINTS} endpoints`, 'skipped (time budget)', { target: target(`≥ ${int(TARGETS.deliveriesPerSecond)} /s`, null), number: null });
+  else if (o) {
+    const partial = o.received.complete ? '' : ` (only ${int(o.received.unique)} of ${int(o.received.expected)} arrived)`;
+    add('fanout_deliveries_per_second', `fan-out: deliveries/s, ${FANOUT_EVENTS} events × ${FANOUT_ENDPOINTS} endpoints`, `${int(o.deliveriesPerSecond)} /s${partial}`, {
+      target: target(`≥ ${int(TARGETS.deliveriesPerSecond)} /s`, o.deliveriesPerSecond === null ? null : o.deliveriesPerSecond >= TARGETS.deliveriesPerSecond),
+      baseline: floorText,
+      number: o.deliveriesPerSecond,
+    });
+    add('fanout_latency', 'fan-out: end-to-end p50 / p99', `${ms(o.received.latencyMs.p50)} / ${ms(o.received.latencyMs.p99)} ms`, {
+      number: { p50: o.received.latencyMs.p50, p99: o.received.latencyMs.p99 },
+    });
+    add('fanout_stored', 'fan-out: received · attempts stored · succeeded', `${int(o.received.unique)} · ${int(o.stored.attempts)} · ${int(o.stored.byStatus.succeeded ?? 0)} of ${int(o.expected)}`, {
+      number: { received: o.received.unique, attempts: o.stored.attempts, ...o.stored.byStatus, paths: o.received.paths },
+    });
+  }
+
+  if (countIo) {
+    const per = (io, n) => (io && n ? `${(io.pg / n).toFixed(1)} · ${(io.redis / n).toFixed(1)}` : '—');
+    const floorIo = 'baseline server 1 · 1';
+    if (ingest.available && ingest.io) {
+      add('io_per_ingest_request', 'I/O per ingest request: PostgreSQL queries · Redis commands', `api ${per(ingest.io.api, ingest.ok)}, worker ${per(ingest.io.worker, ingest.ok)}`, {
+        baseline: floorIo,
+        number: { api: ingest.io.api, worker: ingest.io.worker, requests: ingest.ok },
+      });
+    }
+    if (a?.io) {
+      add('io_per_event', 'I/O per published event (api, outbound a): queries · commands', per(a.io.api, a.publish.ok), { baseline: floorIo, number: { ...a.io, events: a.publish.ok } });
+      add('io_per_delivery', 'I/O per delivery (worker, outbound a): queries · commands', per(a.io.worker, a.received.unique), { number: { ...a.io, deliveries: a.received.unique } });
+    }
+    if (o?.io) {
+      add('io_per_fanout_event', 'I/O per fan-out event, 50 deliveries (api): queries · commands', per(o.io.api, o.publish.ok), { number: { ...o.io, events: o.publish.ok } });
+      add('io_per_fanout_delivery', 'I/O per fan-out delivery (worker): queries · commands', per(o.io.worker, o.received.unique), { number: { ...o.io, deliveries: o.received.unique } });
+    }
+  }
+
+  const rss = r.rss;
+  add('api_peak_rss', 'api peak RSS (VmHWM)', mib(rss.api), {
+    target: target(`≤ ${TARGETS.apiRssMiB} MB`, rss.api === null ? null : rss.api <= TARGETS.apiRssMiB),
+    baseline: `baseline server ${mib(rss.baselineServer)}`,
+    number: rss.api,
+  });
+  add('worker_peak_rss', 'worker peak RSS (VmHWM)', mib(rss.worker), { baseline: `baseline server ${mib(rss.baselineServer)}`, number: rss.worker });
+  return rows;
+}
+
+// ---- main ---------------------------------------------------------------------------------
+
+let cleaning = null;
+let queueKeysDeleted = null;
+function cleanup() {
+  cleaning ??= (async () => {
+    await group.stopAll(10_000).catch(() => group.killAllNow());
+    queueKeysDeleted = await services.deleteRedisKeys(queuePrefix).catch((error) => log(`could not delete Redis keys ${queuePrefix}:*: ${error.message}`));
+    await services.dropDatabase().catch((error) => log(`could not drop ${services.DATABASE}: ${error.message}`));
+    if (ioCounterDir) fs.rmSync(ioCounterDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping children and cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('exit', () => group.killAllNow());
+
+async function main() {
+  const r = {};
+  r.loadAverageAtStart = os.loadavg();
+  log(`run ${runId}: database ${services.DATABASE}, Redis prefix ${queuePrefix}; load average ${r.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}`);
+  await services.recreateDatabase();
+
+  const receiver = await forkReady('receiver', RECEIVER, {});
+  r.receiverFloor = await receiverFloor(receiver.port);
+  r.baseline = await baselinePhase();
+
+  log('starting the hub (api, then worker) from dist/');
+  if (profileRoles.size) log(`  profiling ${[...profileRoles].join(', ')} into ${profileDir}`);
+  if (countIo) log(`  counting PostgreSQL queries and Redis commands (BENCH_COUNT_IO=1) in ${ioCounterDir}`);
+  const hub = await startHub(group, { databaseUrl: services.databaseUrl(), redisUrl: services.REDIS_URL, queuePrefix, profile: profileRoles, profileDir, ioCounterDir });
+  ioCounts = hub.ioCounts;
+  const session = await expectStatus(
+    hubRequest(hub.apiUrl, 'POST', '/api/auth/signup', { body: { email: `bench-${runId}@example.com`, password: 'bench-password-0123', account_name: 'Bench' } }),
+    [200, 201],
+    'POST /api/auth/signup',
+  );
+  const token = session.access_token;
+
+  r.ingest = await ingestPhase(hub.apiUrl, token);
+  r.throughput = await throughputPhase(hub.apiUrl, token, receiver.child, receiver.port);
+  // A phase that cannot fit the time budget any more is skipped and its rows say so.
+  r.fixedRate = remainingMs() > 30_000 ? await fixedRatePhase(hub.apiUrl, token, receiver.child) : { skipped: true };
+  r.fanOut = remainingMs() > 30_000 ? await fanOutPhase(hub.apiUrl, token, receiver.child, receiver.port, r.throughput.endpointId) : { skipped: true };
+
+  r.receiverPhases = (await ask(receiver.child, { cmd: 'phases' })).phases;
+  r.hubLogTail = { api: [...hub.api.tail], worker: [...hub.worker.tail] }; // LOG_LEVEL=warn: anything here is worth a look
+  r.rss = { api: peakRssMiB(hub.api.pid), worker: peakRssMiB(hub.worker.pid), baselineServer: r.baseline.peakRssMiB, receiver: peakRssMiB(receiver.child.pid) };
+  const settings = {
+    connections: CONNECTIONS,
+    ingest_seconds: INGEST_SECONDS,
+    throughput_events: THROUGHPUT_EVENTS,
+    fixed_rate: FIXED_RATE,
+    fixed_rate_seconds: FIXED_RATE_SECONDS,
+    fanout_endpoints: FANOUT_ENDPOINTS,
+    fanout_events: FANOUT_EVENTS,
+    webhook_delivery_concurrency: process.env.WEBHOOK_DELIVERY_CONCURRENCY ?? '50 (default)',
+    queue_prefix: queuePrefix,
+  };
+
+  log('stopping the hub and cleaning up');
+  await cleanup();
+
+  const rows = buildRows(r);
+  const machine = report.machine();
+  const git = report.git();
+  const finishedAt = new Date();
+  const file = report.writeJson(startedAt, {
+    run_id: runId,
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+    duration_seconds: (Date.now() - t0) / 1000,
+    machine,
+    git,
+    settings,
+    targets: TARGETS,
+    figures: rows.map(({ key, figure, value, target: t, baseline, number }) => ({ key, figure, value, target: t ?? null, baseline: baseline ?? null, number: number ?? null })),
+    phases: r,
+  });
+
+  const out = [];
+  out.push('');
+  out.push(`Webhook Hub benchmark — ${startedAt.toISOString()} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  out.push(`machine: ${machine.cpus} × ${machine.cpu_model}, ${machine.memory_gib} GiB, node ${machine.node}, ${machine.platform}`);
+  out.push(`load average (1 min) at start ${r.loadAverageAtStart[0].toFixed(2)}, at end ${machine.load_average[0].toFixed(2)} — other processes on this machine skew every figure`);
+  out.push(`git: ${git.commit ?? 'unknown'}${git.uncommitted_changes ? ` (+${git.uncommitted_changes} uncommitted changes)` : ''}`);
+  out.push('load: autocannon in a child process; api, worker, receiver, baseline server, PostgreSQL and Redis share this machine; loopback only');
+  out.push('targets are information only (met / not met), never a failure');
+  out.push('');
+  out.push(report.renderTable(rows));
+  out.push('');
+  out.push(`figures written to ${path.relative(process.cwd(), file)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (profileRoles.size) {
+    for (const role of profileRoles) {
+      const dir = path.join(profileDir, role);
+      const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+      if (!files.length) process.stdout.write(`\nno .cpuprofile written for ${role} in ${dir}\n`);
+      for (const f of files) process.stdout.write(`\n${printSummary(summarizeProfile(path.join(dir, f), 25))}\n`);
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    log(`the bench broke: ${error.stack ?? error.message}`);
+    await cleanup();
+    process.exit(1);
+  },
+);

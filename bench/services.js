@@ -1,0 +1,70 @@
+'use strict';
+// PostgreSQL and Redis chores of the bench: the fresh database, the checks on
+// stored work, and removing the run's Redis keys.
+const { Client } = require('pg');
+const Redis = require('ioredis');
+
+const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DATABASE = 'webhook_hub_bench';
+
+function databaseUrl(name = DATABASE) {
+  return `${SERVER_URL}/${name}`;
+}
+
+async function withClient(url, work) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DROP … WITH (FORCE) then CREATE: every run starts from an empty database. */
+async function recreateDatabase() {
+  await withClient(databaseUrl('postgres'), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+  });
+}
+
+async function dropDatabase() {
+  await withClient(databaseUrl('postgres'), (client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+}
+
+async function query(sql, params = []) {
+  return withClient(databaseUrl(), async (client) => (await client.query(sql, params)).rows);
+}
+
+/** What PostgreSQL holds for an endpoint's deliveries: attempts stored and deliveries by status. */
+async function deliveryState(endpointIds) {
+  const [attempts] = await query(
+    `SELECT count(*)::int AS n FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = ANY($1)`,
+    [endpointIds],
+  );
+  const statuses = await query(`SELECT status, count(*)::int AS n FROM deliveries WHERE endpoint_id = ANY($1) GROUP BY status`, [endpointIds]);
+  const byStatus = Object.fromEntries(statuses.map((row) => [row.status, row.n]));
+  return { attempts: attempts.n, deliveries: statuses.reduce((sum, row) => sum + row.n, 0), byStatus };
+}
+
+/** Deletes every key of this run's prefix (Bull queues and the baseline list). */
+async function deleteRedisKeys(prefix) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect();
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, deleteRedisKeys };
