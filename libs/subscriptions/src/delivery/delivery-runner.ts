@@ -70,21 +70,30 @@ export class DeliveryRunner {
     if (outcome.kind === 'retry') await this.producer.deliver([{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs: outcome.delayMs }]);
   }
 
+  /**
+   * One round trip: lease the delivery if it is due and free, and read its
+   * endpoint and event with it (the claim is the hot path's first query).
+   */
   private async claim(deliveryId: string): Promise<{ delivery: Delivery; endpoint: Endpoint; event: HubEvent | null } | null> {
-    const [delivery] = returning<Delivery>(await this.dataSource.query(
-      `UPDATE deliveries SET attempt_count = attempt_count + 1, updated_at = now(),
-          locked_until = now() + make_interval(secs => COALESCE((SELECT timeout_ms FROM endpoints WHERE id = deliveries.endpoint_id), $2) / 1000.0 + $3)
-        WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now() + interval '1 second'
-          AND (locked_until IS NULL OR locked_until < now())
-        RETURNING *`,
+    const rows = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE deliveries d SET attempt_count = d.attempt_count + 1, updated_at = now(),
+             locked_until = now() + make_interval(secs => COALESCE(e.timeout_ms, $2) / 1000.0 + $3)
+           FROM endpoints e
+          WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '1 second'
+            AND (d.locked_until IS NULL OR d.locked_until < now())
+          RETURNING d.*
+       )
+       SELECT to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, to_jsonb(ev) AS event
+         FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id LEFT JOIN events ev ON ev.id = c.event_id`,
       [deliveryId, this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
-    ));
-    if (!delivery) return null;
-    const [endpoint, event] = await Promise.all([
-      this.dataSource.getRepository(Endpoint).findOneBy({ id: delivery.endpoint_id }),
-      this.dataSource.getRepository(HubEvent).findOneBy({ id: delivery.event_id }),
-    ]);
-    if (!endpoint) return null; // deleted meanwhile: its deliveries go with it (ON DELETE CASCADE)
+    )) as { delivery: Delivery; endpoint: Endpoint; event: HubEvent | null }[];
+    if (rows.length === 0) return null; // done, not due, leased elsewhere, or its endpoint was deleted (cascade)
+    const { delivery, endpoint, event } = rows[0];
+    // to_jsonb gives timestamps as text: the fields compared or formatted as dates become Dates again.
+    endpoint.previous_secret_expires_at = endpoint.previous_secret_expires_at ? new Date(endpoint.previous_secret_expires_at) : null;
+    endpoint.failing_since = endpoint.failing_since ? new Date(endpoint.failing_since) : null;
+    if (event) event.created_at = new Date(event.created_at);
     return { delivery, endpoint, event };
   }
 
@@ -98,13 +107,29 @@ export class DeliveryRunner {
 
   private async record(delivery: Delivery, endpoint: Endpoint, result: AttemptResult, outcome: AttemptOutcome): Promise<void> {
     const error = result.error ? result.error.slice(0, MAX_ERROR_LENGTH) : null;
+    const attempt = [delivery.id, delivery.account_id, delivery.attempt_count, result.statusCode, result.durationMs, result.responseBody, error, JSON.stringify(result.requestHeaders)];
+    if (outcome.kind === 'succeeded') {
+      // The common case in one atomic statement: the attempt, the delivery, and the end of a failing streak.
+      await this.dataSource.query(
+        `WITH attempt AS (
+           INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ), streak AS (
+           UPDATE endpoints SET failing_since = NULL WHERE id = $9 AND failing_since IS NOT NULL
+         )
+         UPDATE deliveries SET status = 'succeeded', last_status_code = $4, last_error = NULL, locked_until = NULL, updated_at = now(), completed_at = now()
+          WHERE id = $1`,
+        [...attempt, endpoint.id],
+      );
+      return;
+    }
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [delivery.id, delivery.account_id, delivery.attempt_count, result.statusCode, result.durationMs, result.responseBody, error, JSON.stringify(result.requestHeaders)],
+        attempt,
       );
-      const status = outcome.kind === 'succeeded' ? 'succeeded' : outcome.kind === 'retry' ? 'pending' : 'failed';
+      const status = outcome.kind === 'retry' ? 'pending' : 'failed';
       await tx.query(
         `UPDATE deliveries SET status = $2, last_status_code = $3, last_error = $4, locked_until = NULL, updated_at = now(),
             next_attempt_at = CASE WHEN $2 = 'pending' THEN now() + make_interval(secs => $5::float / 1000) ELSE next_attempt_at END,
@@ -112,10 +137,6 @@ export class DeliveryRunner {
           WHERE id = $1`,
         [delivery.id, status, result.statusCode, error, outcome.kind === 'retry' ? outcome.delayMs : 0],
       );
-      if (outcome.kind === 'succeeded') {
-        if (endpoint.failing_since) await tx.query('UPDATE endpoints SET failing_since = NULL WHERE id = $1', [endpoint.id]);
-        return;
-      }
       await this.onFailure(tx, delivery, endpoint, result, outcome);
     });
   }
