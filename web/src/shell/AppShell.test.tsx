@@ -27,8 +27,13 @@ describe('AppShell', () => {
       'Webhooks',
       'Delivery log',
       'Event catalog',
-      'API keys',
+      'Workflows',
+      'Inbound log',
+      'Channels',
+      'Messages',
       'Contacts',
+      'Groups',
+      'API keys',
     ]);
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
 

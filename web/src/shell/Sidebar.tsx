@@ -1,5 +1,16 @@
 import { NavLink } from 'react-router';
-import { appRoutes } from '../routes';
+import { appRoutes, type AppRoute } from '../routes';
+
+/** The routes in order, cut where the section changes. */
+function sections(routes: AppRoute[]): { title?: string; routes: AppRoute[] }[] {
+  const out: { title?: string; routes: AppRoute[] }[] = [];
+  for (const route of routes) {
+    const last = out[out.length - 1];
+    if (last && last.title === route.section) last.routes.push(route);
+    else out.push({ title: route.section, routes: [route] });
+  }
+  return out;
+}
 
 export function Sidebar() {
   return (
@@ -11,15 +22,24 @@ export function Sidebar() {
         Webhook Hub
       </p>
       <nav aria-label="Main">
-        <ul className="nav-list">
-          {appRoutes.map((route) => (
-            <li key={route.path}>
-              <NavLink to={route.path} end={route.path === '/'} className="nav-link">
-                {route.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        {sections(appRoutes).map((section) => (
+          <div key={section.title ?? 'home'} className="nav-section">
+            {section.title && (
+              <p className="nav-heading" aria-hidden="true">
+                {section.title}
+              </p>
+            )}
+            <ul className="nav-list">
+              {section.routes.map((route) => (
+                <li key={route.path}>
+                  <NavLink to={route.path} end={route.path === '/'} className="nav-link">
+                    {route.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </nav>
     </aside>
   );

@@ -3,7 +3,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** A read-only value (a secret, a key) with a Copy button that says whether copying worked. */
-export function CopyField({ label, value, autoFocus = false }: { label: string; value: string; autoFocus?: boolean }) {
+interface CopyFieldProps {
+  label: string;
+  value: string;
+  autoFocus?: boolean;
+  /** The Copy button's accessible name; "Copy <label in lower case>" when absent. */
+  copyLabel?: string;
+  /** Show the label above the value instead of only to screen readers. */
+  showLabel?: boolean;
+}
+
+export function CopyField({ label, value, autoFocus = false, copyLabel, showLabel = false }: CopyFieldProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyState, setCopyState] = useState<CopyState>('idle');
@@ -28,10 +38,17 @@ export function CopyField({ label, value, autoFocus = false }: { label: string; 
 
   return (
     <div>
-      <div className="copy-row">
-        <label htmlFor={id} className="visually-hidden">
+      {showLabel && (
+        <label htmlFor={id} className="copy-label">
           {label}
         </label>
+      )}
+      <div className="copy-row">
+        {!showLabel && (
+          <label htmlFor={id} className="visually-hidden">
+            {label}
+          </label>
+        )}
         <input
           ref={inputRef}
           id={id}
@@ -41,7 +58,7 @@ export function CopyField({ label, value, autoFocus = false }: { label: string; 
           value={value}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button type="button" className="button button-primary" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
+        <button type="button" className="button button-primary" onClick={() => void copy()} aria-label={copyLabel ?? `Copy ${label.toLowerCase()}`}>
           Copy
         </button>
       </div>

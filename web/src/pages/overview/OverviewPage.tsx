@@ -19,14 +19,39 @@ const sections = [
     text: 'Every event the hub can send to your endpoints, with its JSON schema and an example payload.',
   },
   {
-    to: '/api-keys',
-    title: 'API keys',
-    text: 'Keys for your own systems to call the hub: send messages, manage contacts, subscribe endpoints.',
+    to: '/workflows',
+    title: 'Workflows',
+    text: 'A trigger URL for your forms and tools; each call enrols a contact into steps: messages, waits, HTTP calls.',
+  },
+  {
+    to: '/inbound-logs',
+    title: 'Inbound log',
+    text: 'Every request the hub received, stored before it was answered: payload, headers, outcome, and Replay.',
+  },
+  {
+    to: '/channels',
+    title: 'Channels',
+    text: 'Email senders (SMTP, with Mailgun, SES, SendGrid or Postmark events), WhatsApp numbers and SMS numbers.',
+  },
+  {
+    to: '/messages',
+    title: 'Messages',
+    text: 'Everything sent by workflows and the Send API, with its delivery status and history; send a test.',
   },
   {
     to: '/contacts',
     title: 'Contacts',
     text: 'The people the hub knows about, created by inbound webhooks, lead forms and the API.',
+  },
+  {
+    to: '/groups',
+    title: 'Groups',
+    text: 'Mailing groups: who is subscribed, add and remove members; emails carry an unsubscribe link.',
+  },
+  {
+    to: '/api-keys',
+    title: 'API keys',
+    text: 'Keys for your own systems to call the hub: send messages, manage contacts, subscribe endpoints.',
   },
 ];
 

@@ -1,0 +1,46 @@
+import type { InboundLogOutcome } from '../../api/types';
+import { localToIso } from '../deliveries/deliveryFilters';
+
+/** The inbound log's filters as they live in the URL (`since` as a `datetime-local` value, the reader's time zone). */
+export interface InboundLogFilters {
+  source: string;
+  status: '' | InboundLogOutcome;
+  since: string;
+}
+
+export const FILTER_KEYS = ['source', 'status', 'since'] as const;
+export const OUTCOMES: readonly InboundLogOutcome[] = ['accepted', 'duplicate', 'rejected', 'error'];
+
+export function filtersFrom(params: URLSearchParams): InboundLogFilters {
+  const status = params.get('status') ?? '';
+  return {
+    source: params.get('source') ?? '',
+    status: (OUTCOMES as readonly string[]).includes(status) ? (status as InboundLogOutcome) : '',
+    since: params.get('since') ?? '',
+  };
+}
+
+export function apiQuery(filters: InboundLogFilters) {
+  return {
+    source: filters.source.trim() || undefined,
+    status: filters.status || undefined,
+    since: localToIso(filters.since),
+  };
+}
+
+export function hasFilters(filters: InboundLogFilters): boolean {
+  return FILTER_KEYS.some((key) => filters[key] !== '');
+}
+
+/** Sources the hub logs today, in words; a source not listed shows as it is. */
+export const SOURCE_LABELS: Record<string, string> = {
+  automation: 'Automation trigger',
+  'meta-lead-ads': 'Meta lead ads',
+  'google-ads-lead': 'Google Ads leads',
+  email: 'Email provider',
+  whatsapp: 'WhatsApp node',
+};
+
+export function sourceLabel(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
