@@ -58,7 +58,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 404 && !request.routeOptions?.url && this.options.notFound?.(request, reply)) return;
     if (!request.routeOptions?.url && body.statusCode === 404) body.message = `Route ${request.method} ${request.url.split('?')[0]} not found`;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, reqId: request.id }, `Unhandled error on ${request.method} ${request.routeOptions?.url ?? request.url}`);
+      // Never the error object itself: a TypeORM QueryFailedError carries the query's
+      // parameters (raw inbound bodies, tokens). Nor the query string (verify tokens).
+      const err = exception as { name?: string; message?: string; code?: string; stack?: string };
+      const route = request.routeOptions?.url ?? request.url.split('?')[0];
+      this.logger.error({ error: { name: err?.name, message: err?.message, code: err?.code, stack: err?.stack }, reqId: request.id }, `Unhandled error on ${request.method} ${route}`);
     }
     if (this.options.beforeReply) {
       await this.options.beforeReply(request, body).catch((error: unknown) => this.logger.warn(`beforeReply failed: ${(error as Error).message}`));
