@@ -13,11 +13,11 @@ export interface NewEvent {
 }
 
 /**
- * Creates an event's deliveries inside the publishing transaction. Registered
- * by the delivery engine; returns false when it did not fan the event out (the
- * sweeper then dispatches it from the outbox).
+ * Stores the event together with its deliveries (one statement, with the
+ * caller's transaction manager). Registered by the delivery engine; without it
+ * the event is stored alone, undispatched, and the sweeper fans it out later.
  */
-export type InTransactionFanOut = (tx: EntityManager, event: HubEvent) => Promise<boolean>;
+export type InTransactionFanOut = (tx: EntityManager, event: HubEvent) => Promise<void>;
 
 const IDEMPOTENCY_WINDOW_HOURS = 24;
 
@@ -51,8 +51,12 @@ export class EventPublisher {
       created_at: new Date(),
       dispatched_at: null,
     });
-    if (this.fanOut && (await this.fanOut(tx, row))) row.dispatched_at = row.created_at;
-    await tx.getRepository(HubEvent).insert(row as never);
+    if (this.fanOut) {
+      row.dispatched_at = row.created_at;
+      await this.fanOut(tx, row);
+    } else {
+      await tx.getRepository(HubEvent).insert(row as never);
+    }
     return row;
   }
 

@@ -29,6 +29,9 @@ export class EventsService {
     if (dto.channel && definition && definition.channels.length > 0 && !definition.channels.includes(dto.channel)) {
       throw badField('channel', `${dto.type} does not apply to channel ${dto.channel}`);
     }
+    const event = { accountId, type: dto.type, data: dto.data, channel: dto.channel ?? null, channelId: null };
+    // The common case is one statement (event + deliveries), so it needs no transaction of its own.
+    if (!dto.channel_id && !idempotencyKey) return { id: (await this.publisher.publish(this.dataSource.manager, event)).id, replayed: false };
     return this.dataSource.transaction(async (tx) => {
       let channel: ChannelKind | null = dto.channel ?? null;
       if (dto.channel_id) {
@@ -38,9 +41,9 @@ export class EventsService {
         if (channel && channel !== rows[0].type) throw badField('channel', `channel ${channel} does not match channel_id's type ${rows[0].type}`);
         channel = rows[0].type;
       }
-      const event = { accountId, type: dto.type, data: dto.data, channel, channelId: dto.channel_id ?? null };
-      if (!idempotencyKey) return { id: (await this.publisher.publish(tx, event)).id, replayed: false };
-      const result = await this.publisher.publishIdempotent(tx, event, idempotencyKey);
+      const scoped = { ...event, channel, channelId: dto.channel_id ?? null };
+      if (!idempotencyKey) return { id: (await this.publisher.publish(tx, scoped)).id, replayed: false };
+      const result = await this.publisher.publishIdempotent(tx, scoped, idempotencyKey);
       return { id: result.event.id, replayed: result.replayed };
     });
   }

@@ -38,13 +38,13 @@ export class DeliveryProducer implements OnModuleInit {
 
   async deliver(deliveries: DueDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.deliveryQueue
-      .addBulk(
-        deliveries.map((d) => ({
-          data: { deliveryId: d.id },
-          opts: { ...JOB_OPTIONS, jobId: deliveryJobId(d.id, d.attempt_count), delay: Math.max(0, Math.round(d.delayMs ?? 0)) },
-        })),
-      )
+    const jobs = deliveries.map((d) => ({
+      data: { deliveryId: d.id },
+      opts: { ...JOB_OPTIONS, jobId: deliveryJobId(d.id, d.attempt_count), delay: Math.max(0, Math.round(d.delayMs ?? 0)) },
+    }));
+    // One job is one Redis command with add(); addBulk wraps even one in MULTI/EXEC.
+    await (jobs.length === 1 ? this.deliveryQueue.add(jobs[0].data, jobs[0].opts) : this.deliveryQueue.addBulk(jobs))
+      .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`Enqueue of ${deliveries.length} delivery job(s) failed; the sweeper will retry: ${error.message}`));
   }
 }

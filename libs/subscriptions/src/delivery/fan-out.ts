@@ -1,42 +1,25 @@
-/** What fan-out needs of an endpoint. */
-export interface FanOutEndpoint {
-  id: string;
-  url: string | null;
-  event_types: string[];
-  event_urls: Record<string, string>;
-}
-
-export interface FanOutEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export interface DeliveryTarget {
-  endpointId: string;
-  url: string;
-}
-
-// The engine's own alerts about an endpoint never go to that endpoint (it is failing or gone).
-const ABOUT_AN_ENDPOINT = new Set(['endpoint.disabled', 'delivery.exhausted']);
-
 /**
- * The (endpoint, URL) pairs an event goes to. The caller passes the account's
- * enabled endpoints of the right scope (general ∪ the event's channel). An
- * event's own URL wins over the common one; a type listed in event_urls is
- * subscribed even when event_types does not name it; test events are never fanned out.
+ * Fan-out as SQL, so an event and its deliveries are stored in one statement
+ * (publishing is the hot path, and every round trip to PostgreSQL costs more
+ * than the matching itself). `events` names a relation with the event's
+ * id, account_id, type, channel_id and data: a CTE of the INSERT that stores
+ * it, or of the outbox rows the sweeper dispatches.
+ *
+ * The rule: the account's enabled endpoints of the right scope (general ∪ the
+ * event's channel). An event's own URL wins over the common one; a type listed
+ * in event_urls is subscribed even when event_types does not name it (empty
+ * event_types: every type); test events are never fanned out; the engine's
+ * alerts about an endpoint never go to that endpoint (it is failing or gone).
  */
-export function fanOut(event: FanOutEvent, endpoints: FanOutEndpoint[]): DeliveryTarget[] {
-  if (event.type === 'webhook.test') return [];
-  const targets: DeliveryTarget[] = [];
-  for (const endpoint of endpoints) {
-    if (ABOUT_AN_ENDPOINT.has(event.type) && event.data.endpoint_id === endpoint.id) continue;
-    const own = endpoint.event_urls?.[event.type];
-    if (own) {
-      targets.push({ endpointId: endpoint.id, url: own });
-      continue;
-    }
-    const subscribed = endpoint.event_types.length === 0 || endpoint.event_types.includes(event.type);
-    if (subscribed && endpoint.url) targets.push({ endpointId: endpoint.id, url: endpoint.url });
-  }
-  return targets;
+export function insertDeliveriesSql(events: string): string {
+  return `INSERT INTO deliveries (account_id, event_id, event_type, endpoint_id, url, next_attempt_at)
+    SELECT ev.account_id, ev.id, ev.type, e.id, COALESCE(NULLIF(e.event_urls->>ev.type, ''), e.url), now()
+      FROM ${events} ev
+      JOIN endpoints e ON e.account_id = ev.account_id AND e.enabled AND (e.channel_id IS NULL OR e.channel_id = ev.channel_id)
+     WHERE ev.type <> 'webhook.test'
+       AND NOT (ev.type IN ('endpoint.disabled', 'delivery.exhausted') AND ev.data->>'endpoint_id' = e.id::text)
+       AND (NULLIF(e.event_urls->>ev.type, '') IS NOT NULL
+            OR (e.url IS NOT NULL AND (cardinality(e.event_types) = 0 OR ev.type = ANY(e.event_types))))
+    ON CONFLICT (event_id, endpoint_id, url) DO NOTHING
+    RETURNING id, attempt_count`;
 }
