@@ -21,7 +21,20 @@ describe('automation: workflows and the trigger webhook', () => {
     if (res.status !== 201) throw new Error(`create workflow failed: ${res.status} ${res.text}`);
     return res.body;
   };
-  const trigger = (webhookId: string, body: unknown, headers: Record<string, string> = {}) => hub.request('POST', `/api/automation/webhook/${webhookId}`, { body, headers });
+  /** Waits until the worker has processed every stored trigger request (the route stores, the worker enrols). */
+  const processed = async () => {
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = await hub.sql("SELECT count(*)::int AS n FROM workflow_trigger_requests WHERE status = 'pending'");
+      if (n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('trigger requests still pending after 5 s');
+  };
+  const trigger = async (webhookId: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await hub.request('POST', `/api/automation/webhook/${webhookId}`, { body, headers });
+    await processed();
+    return res;
+  };
   const runsOf = (workflowId: string) => hub.sql('SELECT * FROM workflow_runs WHERE workflow_id = $1 ORDER BY created_at', [workflowId]);
   const eventsOf = (account: Account, type: string) => hub.sql('SELECT data FROM events WHERE account_id = $1 AND type = $2 ORDER BY id', [account.accountId, type]);
 
@@ -129,8 +142,7 @@ describe('automation: workflows and the trigger webhook', () => {
       const shape = await hub.request('POST', '/api/workflows', { token: a.token, body: { name: '', steps: 'wait', account_id: a.accountId, active: 'yes' } });
       expect(shape.status).toBe(400);
       expect(shape.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['account_id', 'active', 'name', 'steps']);
-      expect((await hub.request('POST', '/api/workflows', { token: a.token, body: { name: 'No steps', steps: [] } })).body.details).toEqual([{ field: 'steps', message: 'steps must have at least one step' }]);
-      expect(await hub.sql("SELECT name FROM workflows WHERE name IN ('Bad', 'Refs', 'X', 'No steps')")).toEqual([]);
+      expect(await hub.sql("SELECT name FROM workflows WHERE name IN ('Bad', 'Refs', 'X')")).toEqual([]);
     });
 
     it('documents the routes in Swagger', async () => {
@@ -150,11 +162,14 @@ describe('automation: workflows and the trigger webhook', () => {
   });
 
   describe('POST /api/automation/webhook/{webhook_id}', () => {
-    it('upserts the contact from a JSON body, enrols it, logs the request, all before the answer', async () => {
+    it('stores the request and its log row before the answer; the worker upserts the contact and enrols it', async () => {
       const wf = await createWorkflow({ name: 'JSON' });
       const res = await trigger(wf.trigger.webhook_id, { email: 'Ann@Example.com', first_name: 'Ann', last_name: 'Lee', plan: 'pro', score: 7 });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ success: true, message: 'Webhook processed', workflows_triggered: 1, contacts_enrolled: 1 });
+      const [stored] = await hub.sql('SELECT * FROM workflow_trigger_requests WHERE webhook_id = $1', [wf.trigger.webhook_id]);
+      expect(stored).toMatchObject({ account_id: a.accountId, status: 'processed', attempt_count: 0, error: null, response: res.body });
+      expect(stored.input).toMatchObject({ email: 'ann@example.com', first_name: 'Ann', custom_fields: { plan: 'pro', score: 7 } });
 
       const [contact] = await hub.sql('SELECT * FROM contacts WHERE account_id = $1 AND email = $2', [a.accountId, 'ann@example.com']);
       expect(contact).toMatchObject({ first_name: 'Ann', last_name: 'Lee', custom_fields: { plan: 'pro', score: 7 } });
@@ -170,7 +185,7 @@ describe('automation: workflows and the trigger webhook', () => {
       });
       expect((await eventsOf(a, 'contact.created')).map((e) => e.data.id)).toContain(contact.id);
       const [log] = await hub.sql("SELECT * FROM inbound_logs WHERE source = 'automation' AND url = $1", [`/api/automation/webhook/${wf.trigger.webhook_id}`]);
-      expect(log).toMatchObject({ account_id: a.accountId, status_code: 200, outcome: 'accepted', verification: 'not_required' });
+      expect(log).toMatchObject({ id: stored.inbound_log_id, account_id: a.accountId, status_code: 200, outcome: 'accepted', verification: 'not_required' });
       expect(JSON.parse(log.raw_body)).toMatchObject({ email: 'Ann@Example.com', plan: 'pro' });
 
       // The same person again: updated, not duplicated, and enrolled again.
@@ -187,6 +202,7 @@ describe('automation: workflows and the trigger webhook', () => {
         raw: 'whatsapp=34612345678&first_name=Bo&city=M%C3%A1laga',
         contentType: 'application/x-www-form-urlencoded',
       });
+      await processed();
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ success: true, message: 'Webhook processed', workflows_triggered: 1, contacts_enrolled: 1 });
       const [contact] = await hub.sql('SELECT * FROM contacts WHERE account_id = $1 AND phone = $2', [a.accountId, '+34612345678']);
@@ -276,6 +292,19 @@ describe('automation: workflows and the trigger webhook', () => {
       const steal = await hub.request('POST', '/api/workflows', { token: other.token, body: { name: 'Steal', steps: WAIT, webhook_id: first.trigger.webhook_id } });
       expect(steal.status).toBe(400);
       expect(steal.body.details).toEqual([{ field: 'webhook_id', message: 'webhook_id is not the trigger of a workflow of this account' }]);
+    });
+
+    it('enrols into a workflow with no steps and completes the run at once (capture only)', async () => {
+      const wf = await createWorkflow({ name: 'Capture only', steps: [] });
+      expect(wf.steps).toEqual([]);
+      const res = await trigger(wf.trigger.webhook_id, { email: 'capture@example.com', source: 'fair' });
+      expect(res.body).toEqual({ success: true, message: 'Webhook processed', workflows_triggered: 1, contacts_enrolled: 1 });
+      const [run] = await runsOf(wf.id);
+      expect(run).toMatchObject({ status: 'completed', steps: [] });
+      expect(run.completed_at).not.toBeNull();
+      const completed = (await eventsOf(a, 'workflow.completed')).map((e) => e.data).filter((d) => d.run_id === run.id);
+      expect(completed).toEqual([expect.objectContaining({ workflow_id: wf.id, status: 'completed', variables: expect.objectContaining({ source: 'fair' }) })]);
+      expect((await eventsOf(a, 'workflow.enrolled')).map((e) => e.data.run_id)).toContain(run.id);
     });
 
     it('rotates the webhook id of every workflow sharing it; the old id answers 404', async () => {

@@ -58,10 +58,10 @@ describe('workflow runner', () => {
     ]);
     const triggeredAt = Date.now();
     await trigger(wf.trigger.webhook_id, { email: 'flow@example.com', first_name: 'ann', plan: 'pro' });
-    const [contact] = await hub.sql('SELECT * FROM contacts WHERE email = $1', ['flow@example.com']);
 
-    // update_contact ran, then the run waits.
+    // The worker enrolled the contact; update_contact ran, then the run waits.
     const waiting = await eventually(async () => (await runsOf(wf.id)).find((run) => run.status === 'waiting'));
+    const [contact] = await hub.sql('SELECT * FROM contacts WHERE email = $1', ['flow@example.com']);
     expect(waiting.steps.map((s: { status: string }) => s.status)).toEqual(['completed', 'running', 'pending', 'pending']);
     expect(waiting.resume_at).toEqual(waiting.steps[1].output.resume_at);
 

@@ -11,11 +11,13 @@ import { SendMessageStep } from './runner/steps/send-message-step';
 import { WorkflowRunConsumer } from './runner/workflow-run.consumer';
 import { WorkflowRunSweeper } from './runner/workflow-run-sweeper';
 import { WorkflowRunner } from './runner/workflow-runner';
+import { TriggerRequestConsumer } from './trigger/trigger-request.consumer';
+import { TriggerRequestProcessor } from './trigger/trigger-request-processor';
 
-/** The worker side: runs steps off the `workflow-run` queue, and the sweeper that heals lost jobs and waits. */
+/** The worker side: processes stored trigger requests, runs steps off the `workflow-run` queue, and the sweeper that heals lost jobs and waits. */
 @Module({
   imports: [AutomationCoreModule, SubscriptionsCoreModule, ContactsCoreModule, GroupsCoreModule, MessagingCoreModule],
-  providers: [WorkflowRunner, RunProgress, HttpRequestStepRunner, ContactSteps, SendMessageStep, WorkflowRunConsumer, WorkflowRunSweeper],
-  exports: [WorkflowRunner, WorkflowRunSweeper],
+  providers: [WorkflowRunner, RunProgress, HttpRequestStepRunner, ContactSteps, SendMessageStep, WorkflowRunConsumer, WorkflowRunSweeper, TriggerRequestProcessor, TriggerRequestConsumer],
+  exports: [WorkflowRunner, WorkflowRunSweeper, TriggerRequestProcessor],
 })
 export class AutomationWorkerModule {}

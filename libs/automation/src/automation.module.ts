@@ -10,7 +10,7 @@ import { StepReferences } from './workflows/step-references';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { WorkflowsService } from './workflows/workflows.service';
 
-/** The api side: `/api/workflows` and the public trigger webhook, which enrols runs for the worker. */
+/** The api side: `/api/workflows` and the public trigger webhook, which stores requests for the worker to enrol. */
 @Module({
   imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule],
   controllers: [WorkflowsController, TriggerController],

@@ -907,7 +907,7 @@ export interface paths {
         put?: never;
         /**
          * Trigger webhook: create or update a contact and enrol it into every active workflow bound to this id
-         * @description Public (the webhook id is the credential). `email`, `phone` or `whatsapp` identifies the contact (matched by email, then phone); `first_name`, `last_name`; every other key is a custom field and a template variable `{{ key }}`. Stored (contact, runs, inbound log) before the answer.
+         * @description Public (the webhook id is the credential). `email`, `phone` or `whatsapp` identifies the contact (matched by email, then phone); `first_name`, `last_name`; every other key is a custom field and a template variable `{{ key }}`. The request (and its inbound log row) is stored before the answer; the worker then upserts the contact and enrols it, normally within milliseconds.
          */
         post: operations["TriggerController_trigger"];
         delete?: never;
@@ -2719,7 +2719,7 @@ export interface components {
              */
             active: boolean;
             /**
-             * @description Run in order for each enrolled contact. Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
+             * @description Run in order for each enrolled contact (none: the trigger only creates or updates the contact, and the run completes at once). Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
              * @example [
              *       {
              *         "type": "update_contact",
@@ -2875,7 +2875,7 @@ export interface components {
             /** @example false */
             active?: boolean;
             /**
-             * @description Run in order for each enrolled contact. Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
+             * @description Run in order for each enrolled contact (none: the trigger only creates or updates the contact, and the run completes at once). Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
              * @example [
              *       {
              *         "type": "update_contact",
@@ -3014,12 +3014,12 @@ export interface components {
             /** @example Webhook processed */
             message: string;
             /**
-             * @description Active workflows bound to this webhook id that enrolled the contact
+             * @description Active workflows bound to this webhook id, each of which enrols the contact (the worker enrols right after the answer)
              * @example 2
              */
             workflows_triggered: number;
             /**
-             * @description Contacts enrolled (1 when any workflow enrolled the contact, else 0)
+             * @description Contacts enrolled (1 when any active workflow is bound, else 0)
              * @example 1
              */
             contacts_enrolled: number;

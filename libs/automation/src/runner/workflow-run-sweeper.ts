@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
 import { PeriodicTask } from '@hub/operations';
+import { DueTriggerRequest, TriggerRequestProducer } from '../trigger/trigger-request-producer';
 import { DueRun, WorkflowRunProducer } from './workflow-run-producer';
 
 // Work younger than this is still in the normal path (job just enqueued or running).
@@ -15,9 +16,11 @@ const PURGE_BATCH = 1000;
  * timer, not a Bull job, so it survives a Redis flush) one worker re-enqueues
  * runs that are due — running with no lease, or waiting with resume_at passed
  * — so a run survives a killed worker, a lost job or a Redis flush, and a
- * `wait` survives restarts. Job ids are deterministic, so re-adding a job that
- * still exists is a no-op, and the claim makes a duplicate harmless anyway.
- * It also purges trigger Idempotency-Keys older than 24 h.
+ * `wait` survives restarts; likewise stored trigger requests still pending.
+ * Job ids are deterministic, so re-adding a job that still exists is a no-op,
+ * and the claim (or row lock) makes a duplicate harmless anyway. It also
+ * purges trigger requests done more than 24 h ago (their Idempotency-Keys
+ * expire with them).
  */
 @Injectable()
 export class WorkflowRunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,6 +30,7 @@ export class WorkflowRunSweeper implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: WorkflowRunProducer,
+    private readonly triggers: TriggerRequestProducer,
     private readonly config: AppConfig,
   ) {
     this.task = new PeriodicTask('WorkflowRunSweeper', config.webhookSweepIntervalMs, () => this.sweep());
@@ -40,16 +44,22 @@ export class WorkflowRunSweeper implements OnApplicationBootstrap, OnApplication
     return this.task.stop();
   }
 
-  /** One pass; returns how many runs it re-enqueued. Only one worker sweeps at a time. */
+  /** One pass; returns how many runs and trigger requests it re-enqueued. Only one worker sweeps at a time. */
   async sweep(): Promise<number> {
-    const due = await this.dataSource.transaction(async (tx) => {
+    const found = await this.dataSource.transaction(async (tx) => {
       const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK])) as [{ locked: boolean }];
-      if (!locked) return [] as DueRun[];
+      if (!locked) return { runs: [] as DueRun[], triggers: [] as DueTriggerRequest[] };
       await tx.query(
-        `DELETE FROM workflow_trigger_requests WHERE ctid = ANY(ARRAY(SELECT ctid FROM workflow_trigger_requests WHERE created_at < now() - interval '24 hours' LIMIT $1))`,
+        `DELETE FROM workflow_trigger_requests WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM workflow_trigger_requests WHERE created_at < now() - interval '24 hours' AND status <> 'pending' LIMIT $1))`,
         [PURGE_BATCH],
       );
-      return (await tx.query(
+      const triggers = (await tx.query(
+        `SELECT id, attempt_count FROM workflow_trigger_requests WHERE status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1)
+          ORDER BY next_attempt_at LIMIT $2`,
+        [GRACE_SECONDS, BATCH],
+      )) as DueTriggerRequest[];
+      const runs = (await tx.query(
         `SELECT id, current_step, attempt_count FROM workflow_runs
           WHERE status IN ('running', 'waiting')
             AND (resume_at < now() - make_interval(secs => $1) OR (resume_at IS NULL AND updated_at < now() - make_interval(secs => $1)))
@@ -57,9 +67,12 @@ export class WorkflowRunSweeper implements OnApplicationBootstrap, OnApplication
           ORDER BY COALESCE(resume_at, updated_at) LIMIT $2`,
         [GRACE_SECONDS, BATCH],
       )) as DueRun[];
+      return { runs, triggers };
     });
-    await this.producer.enqueue(due);
-    if (due.length > 0) this.logger.log(`Re-enqueued ${due.length} workflow run(s) from PostgreSQL`);
-    return due.length;
+    await this.triggers.enqueue(found.triggers);
+    await this.producer.enqueue(found.runs);
+    const count = found.runs.length + found.triggers.length;
+    if (count > 0) this.logger.log(`Re-enqueued ${found.triggers.length} trigger request(s) and ${found.runs.length} workflow run(s) from PostgreSQL`);
+    return count;
   }
 }

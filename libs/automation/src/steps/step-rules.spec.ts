@@ -24,9 +24,9 @@ describe('parseSteps', () => {
     expect(steps[4]).toEqual({ type: 'http_request', url: 'https://crm.example.com/hook', body: { name: '{{ first_name }}', tags: ['{{ plan }}', 3] }, headers: { 'x-api-key': 'k-{{ plan }}' } });
   });
 
-  it('refuses a list that is not one, empty, or too long', () => {
+  it('refuses a list that is not one or too long; an empty one is a capture-only workflow', () => {
     expect(fields('nope')).toEqual(['steps']);
-    expect(fields([])).toEqual(['steps']);
+    expect(fields([])).toEqual([]);
     expect(fields(Array.from({ length: 51 }, () => ({ type: 'wait', seconds: 5 })))).toEqual(['steps']);
   });
 

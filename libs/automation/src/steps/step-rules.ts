@@ -54,7 +54,6 @@ export interface ParsedSteps {
 export function parseSteps(input: unknown, templates: TemplateEngine): ParsedSteps {
   const problems: ErrorDetail[] = [];
   if (!Array.isArray(input)) return { steps: [], problems: [{ field: 'steps', message: 'steps must be an array of steps' }] };
-  if (input.length === 0) problems.push({ field: 'steps', message: 'steps must have at least one step' });
   if (input.length > MAX_STEPS) problems.push({ field: 'steps', message: `steps may have at most ${MAX_STEPS} steps` });
   const steps = input.slice(0, MAX_STEPS).map((raw, i) => new StepReader(`steps[${i}]`, raw, templates, problems).read());
   return { steps: steps.filter((step): step is WorkflowStep => step !== null), problems };

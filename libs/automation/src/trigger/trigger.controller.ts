@@ -19,7 +19,7 @@ export class TriggerController {
   @ApiOperation({
     summary: 'Trigger webhook: create or update a contact and enrol it into every active workflow bound to this id',
     description:
-      'Public (the webhook id is the credential). `email`, `phone` or `whatsapp` identifies the contact (matched by email, then phone); `first_name`, `last_name`; every other key is a custom field and a template variable `{{ key }}`. Stored (contact, runs, inbound log) before the answer.',
+      'Public (the webhook id is the credential). `email`, `phone` or `whatsapp` identifies the contact (matched by email, then phone); `first_name`, `last_name`; every other key is a custom field and a template variable `{{ key }}`. The request (and its inbound log row) is stored before the answer; the worker then upserts the contact and enrols it, normally within milliseconds.',
   })
   @ApiParam({ name: 'webhookId', example: 'Vq0v1rZbqSg5o9r3lX9Q8m2mF7bJx4kA1cW6yT0uH3E' })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')

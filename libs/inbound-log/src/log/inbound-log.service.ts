@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { EntityManager, Repository } from 'typeorm';
@@ -9,6 +10,28 @@ import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
 
 const MAX_ERROR_LENGTH = 2000;
+const INSERT_COLUMNS = [
+  'id',
+  'account_id',
+  'source',
+  'method',
+  'url',
+  'headers',
+  'headers_encrypted',
+  'content_type',
+  'raw_body',
+  'status_code',
+  'outcome',
+  'verification',
+  'error',
+  'replay_of',
+] as const satisfies readonly (keyof InboundLog)[];
+
+interface RecordFields {
+  outcome?: InboundOutcome;
+  error?: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function rawBodyOf(request: InboundFastifyRequest): string | null {
@@ -32,16 +55,41 @@ export class InboundLogService {
     private readonly metrics: HubMetrics,
   ) {}
 
-  async record(request: FastifyRequest, statusCode: number, fields: { outcome?: InboundOutcome; error?: string | null } = {}, tx?: EntityManager): Promise<InboundLog | null> {
+  async record(request: FastifyRequest, statusCode: number, fields: RecordFields = {}, tx?: EntityManager): Promise<InboundLog | null> {
+    if (inboundState(request).logId) return null;
+    const repo = tx ? tx.getRepository(InboundLog) : this.logs;
+    const row = repo.create(await this.rowOf(request, statusCode, fields, repo));
+    await repo.insert(row);
+    this.recorded(request, row);
+    return row;
+  }
+
+  /**
+   * The log row as an INSERT to run inside the caller's own statement (a
+   * route that stores what the request carries in one round trip, e.g. as a
+   * CTE). Its parameters start at `$firstParam`; call recorded() once the
+   * statement has committed.
+   */
+  async insertStatement(request: FastifyRequest, statusCode: number, fields: RecordFields = {}, firstParam = 1): Promise<{ sql: string; params: unknown[]; row: InboundLog }> {
+    const row = this.logs.create({ ...(await this.rowOf(request, statusCode, fields, this.logs)), id: randomUUID() });
+    const values = INSERT_COLUMNS.map((column) => (column === 'headers' ? JSON.stringify(row.headers) : row[column]));
+    const placeholders = INSERT_COLUMNS.map((column, i) => `$${firstParam + i}${column === 'headers' ? '::jsonb' : ''}`);
+    return { sql: `INSERT INTO inbound_logs (${INSERT_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, params: values, row };
+  }
+
+  recorded(request: FastifyRequest, row: InboundLog): void {
+    inboundState(request).logId = row.id;
+    this.metrics.inboundRequests.inc({ source: row.source, status: String(row.status_code) });
+  }
+
+  private async rowOf(request: FastifyRequest, statusCode: number, fields: RecordFields, repo: Repository<InboundLog>): Promise<Partial<InboundLog>> {
     const state = inboundState(request);
-    if (state.logId) return null;
     const req = request as InboundFastifyRequest;
     const replayOf = typeof request.headers[REPLAY_HEADER] === 'string' && UUID.test(request.headers[REPLAY_HEADER]) ? request.headers[REPLAY_HEADER] : null;
     const { [REPLAY_HEADER]: _marker, ...originalHeaders } = request.headers;
-    const repo = tx ? tx.getRepository(InboundLog) : this.logs;
     // A replay that fails before the route knows the account still belongs to the original's account.
     const accountId = state.accountId ?? (replayOf ? (await repo.findOneBy({ id: replayOf }))?.account_id : null) ?? null;
-    const row = repo.create({
+    return {
       account_id: accountId,
       source: inboundSourceOf(request) ?? 'unknown',
       method: request.method,
@@ -55,11 +103,7 @@ export class InboundLogService {
       verification: state.verification ?? null,
       error: fields.error ? fields.error.slice(0, MAX_ERROR_LENGTH) : null,
       replay_of: replayOf,
-    });
-    await repo.insert(row);
-    state.logId = row.id;
-    this.metrics.inboundRequests.inc({ source: row.source, status: String(statusCode) });
-    return row;
+    };
   }
 
   /** Best effort for answers that are errors already: a failure here must not change the answer. */

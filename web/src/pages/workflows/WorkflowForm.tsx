@@ -172,7 +172,10 @@ export function WorkflowForm({ workflow, channels, groups, seenKeys, onReloadOpt
         {steps.fields.length === 0 ? (
           <div className="state state-empty steps-empty">
             <p className="state-title">No steps yet.</p>
-            <p className="state-hint">Add the first one below: send a message, wait, call a URL, update the contact or add it to a group.</p>
+            <p className="state-hint">
+              Add the first one below: send a message, wait, call a URL, update the contact or add it to a group. Without steps the
+              trigger only creates or updates the contact.
+            </p>
           </div>
         ) : (
           <ol className="step-list">

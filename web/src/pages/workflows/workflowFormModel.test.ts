@@ -76,11 +76,9 @@ describe('workflow form checks', () => {
     return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
   };
 
-  it('needs a name and a step', () => {
-    expect(issues({ ...base, name: ' ' })).toEqual([
-      ['name', 'Give the workflow a name'],
-      ['steps', 'Add at least one step'],
-    ]);
+  it('needs a name; no steps is allowed (the trigger then only captures the contact)', () => {
+    expect(issues({ ...base, name: ' ' })).toEqual([['name', 'Give the workflow a name']]);
+    expect(issues(base)).toEqual([]);
   });
 
   it('names the field of the step that is wrong', () => {

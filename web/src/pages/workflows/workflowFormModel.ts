@@ -277,7 +277,6 @@ export const workflowFormSchema = z
     ),
   })
   .superRefine((values, ctx) => {
-    if (values.steps.length === 0) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'Add at least one step' });
     if (values.steps.length > MAX_STEPS) ctx.addIssue({ code: 'custom', path: ['steps'], message: `At most ${MAX_STEPS} steps` });
     values.steps.forEach((step, index) => {
       for (const [path, message] of stepProblems(step)) {

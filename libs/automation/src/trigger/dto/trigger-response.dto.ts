@@ -5,8 +5,8 @@ export class TriggerResponseDto {
   success!: true;
   @ApiProperty({ example: 'Webhook processed' })
   message!: string;
-  @ApiProperty({ example: 2, description: 'Active workflows bound to this webhook id that enrolled the contact' })
+  @ApiProperty({ example: 2, description: 'Active workflows bound to this webhook id, each of which enrols the contact (the worker enrols right after the answer)' })
   workflows_triggered!: number;
-  @ApiProperty({ example: 1, description: 'Contacts enrolled (1 when any workflow enrolled the contact, else 0)' })
+  @ApiProperty({ example: 1, description: 'Contacts enrolled (1 when any active workflow is bound, else 0)' })
   contacts_enrolled!: number;
 }

@@ -9,11 +9,11 @@ const Omittable = () => ValidateIf((_object, value) => value !== undefined);
 
 const STEPS_SCHEMA = {
   type: 'array',
-  minItems: 1,
+  minItems: 0,
   maxItems: 50,
   items: { oneOf: STEP_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })), discriminator: { propertyName: 'type' } },
   example: STEPS_EXAMPLE,
-  description: 'Run in order for each enrolled contact. Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.',
+  description: 'Run in order for each enrolled contact (none: the trigger only creates or updates the contact, and the run completes at once). Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.',
 } as const;
 
 const WEBHOOK_ID_DESCRIPTION =

@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@hub/config';
+import { Contact, ContactsService, InvalidContactFieldError } from '@hub/contacts';
+import { AfterCommit } from '@hub/database';
+import { EventPublisher } from '@hub/events';
+import { runEventData } from '../runs/run-events';
+import { retryDelayMs } from '../runner/run-progress';
+import { WorkflowRunProducer } from '../runner/workflow-run-producer';
+import { TriggerContact } from './trigger-body';
+import { TriggerRequestProducer } from './trigger-request-producer';
+
+// Processing failed this often (the database refusing, say): the request is marked failed and its inbound log row says why.
+const MAX_ATTEMPTS = 8;
+const MAX_ERROR_LENGTH = 2000;
+
+interface StoredRequest {
+  id: string;
+  webhook_id: string;
+  account_id: string;
+  input: TriggerContact;
+}
+
+interface EnrolledRun {
+  id: string;
+  workflow_id: string;
+  workflow_name: string;
+  status: 'running' | 'completed';
+}
+
+/** What templates see: custom fields, then the trigger payload, then the contact's own fields as stored. */
+export function runVariables(contact: Contact, payload: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...contact.custom_fields,
+    ...payload,
+    email: contact.email,
+    phone: contact.phone,
+    first_name: contact.first_name,
+    last_name: contact.last_name,
+    contact_id: contact.id,
+  };
+}
+
+/**
+ * The worker's half of a trigger webhook call: in one transaction, upsert the
+ * contact, enrol it into every active workflow bound to the webhook id (as
+ * they are now, publishing workflow.enrolled for each) and mark the request
+ * processed; after the commit the runs go on the queue. The request row is
+ * locked for the transaction, so a duplicate job or the sweeper never
+ * processes it twice. A workflow with no steps completes at enrolment.
+ */
+@Injectable()
+export class TriggerRequestProcessor {
+  private readonly logger = new Logger('TriggerRequestProcessor');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly contacts: ContactsService,
+    private readonly events: EventPublisher,
+    private readonly afterCommit: AfterCommit,
+    private readonly runs: WorkflowRunProducer,
+    private readonly requests: TriggerRequestProducer,
+  ) {}
+
+  async process(requestId: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        const [request] = (await tx.query(
+          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+          [requestId],
+        )) as StoredRequest[];
+        if (!request) return; // done already, or being processed by another job
+        const { contact } = await this.contacts.upsertByIdentity(tx, request.account_id, {
+          email: request.input.email,
+          phone: request.input.phone,
+          first_name: request.input.first_name,
+          last_name: request.input.last_name,
+          custom_fields: request.input.custom_fields,
+        });
+        const runs = await this.enrol(tx, request, contact.id, runVariables(contact, request.input.payload));
+        await tx.query(`UPDATE workflow_trigger_requests SET status = 'processed', processed_at = now(), error = NULL WHERE id = $1`, [request.id]);
+        const running = runs.filter((run) => run.status === 'running');
+        if (running.length > 0) await this.afterCommit.run(tx, () => this.runs.enqueue(running.map((run) => ({ id: run.id, current_step: 0, attempt_count: 0 }))));
+      });
+    } catch (error) {
+      // Validated before the answer, so this is a contact the data no longer allows (e.g. a phone taken meanwhile): retrying cannot help.
+      const permanent = error instanceof InvalidContactFieldError;
+      await this.recordFailure(requestId, (error as Error).message ?? String(error), permanent);
+    }
+  }
+
+  /** One run per active workflow bound to the id, with the steps as they are now; one INSERT whatever their number. */
+  private async enrol(tx: EntityManager, request: StoredRequest, contactId: string, variables: Record<string, unknown>): Promise<EnrolledRun[]> {
+    const runs = (await tx.query(
+      `WITH enrolled AS (
+         INSERT INTO workflow_runs (account_id, workflow_id, contact_id, status, steps, variables, started_at, completed_at)
+         SELECT w.account_id, w.id, $3, CASE WHEN jsonb_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, $4::jsonb, now(),
+                CASE WHEN jsonb_array_length(w.steps) = 0 THEN now() END
+           FROM workflows w
+          WHERE w.webhook_id = $1 AND w.account_id = $2 AND w.active
+          ORDER BY w.created_at
+         RETURNING id, workflow_id, status, completed_at
+       )
+       SELECT e.id, e.workflow_id, e.status, e.completed_at, w.name AS workflow_name FROM enrolled e JOIN workflows w ON w.id = e.workflow_id`,
+      [request.webhook_id, request.account_id, contactId, JSON.stringify(variables)],
+    )) as (EnrolledRun & { completed_at: Date | null })[];
+    for (const run of runs) {
+      const data = runEventData({ ...run, contact_id: contactId, variables }, run.workflow_name);
+      await this.events.publish(tx, { accountId: request.account_id, type: 'workflow.enrolled', data: { ...data } });
+      if (run.status === 'completed') {
+        await this.events.publish(tx, {
+          accountId: request.account_id,
+          type: 'workflow.completed',
+          data: { ...data, status: 'completed', completed_at: new Date(run.completed_at as Date).toISOString() },
+        });
+      }
+    }
+    return runs;
+  }
+
+  /** The transaction rolled back: count the attempt, and retry later or give up (the inbound log row then says why). */
+  private async recordFailure(requestId: string, message: string, permanent: boolean): Promise<void> {
+    const error = message.slice(0, MAX_ERROR_LENGTH);
+    try {
+      const [row] = (await this.dataSource.query(
+        `UPDATE workflow_trigger_requests
+            SET attempt_count = attempt_count + 1, error = $2,
+                status = CASE WHEN $4 OR attempt_count + 1 >= $3 THEN 'failed' ELSE 'pending' END
+          WHERE id = $1 AND status = 'pending'
+          RETURNING status, attempt_count, inbound_log_id`,
+        [requestId, error, MAX_ATTEMPTS, permanent],
+      )) as { status: string; attempt_count: number; inbound_log_id: string | null }[];
+      if (!row) return;
+      if (row.status === 'failed') {
+        this.logger.error(`Trigger request ${requestId} failed ${row.attempt_count} times and was given up: ${error}`);
+        if (row.inbound_log_id) await this.dataSource.query(`UPDATE inbound_logs SET outcome = 'error', error = $2 WHERE id = $1`, [row.inbound_log_id, `Processing failed: ${error}`]);
+        return;
+      }
+      const delayMs = retryDelayMs(row.attempt_count, this.config.webhookRetryScheduleSeconds);
+      await this.dataSource.query('UPDATE workflow_trigger_requests SET next_attempt_at = now() + make_interval(secs => $2::float / 1000) WHERE id = $1', [requestId, delayMs]);
+      this.logger.warn(`Trigger request ${requestId} failed (attempt ${row.attempt_count}), will retry in ${Math.round(delayMs / 1000)} s: ${error}`);
+      await this.requests.enqueue([{ id: requestId, attempt_count: row.attempt_count, delayMs }]);
+    } catch (failure) {
+      // The sweeper finds the request again: it is still pending.
+      this.logger.warn(`Could not record the failure of trigger request ${requestId}: ${(failure as Error).message}`);
+    }
+  }
+}

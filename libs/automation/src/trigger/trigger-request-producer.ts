@@ -1,0 +1,43 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { HubMetrics } from '@hub/operations';
+import { JOB_OPTIONS } from '../runner/workflow-run.queue';
+import { TRIGGER_REQUEST_QUEUE, TriggerRequestJob, triggerRequestJobId } from './trigger-request.queue';
+
+export interface DueTriggerRequest {
+  id: string;
+  attempt_count: number;
+  delayMs?: number;
+}
+
+/**
+ * Puts stored trigger requests on Redis. Never throws: PostgreSQL already
+ * holds the request, and the run sweeper re-enqueues what a failed enqueue
+ * (Redis down) left pending.
+ */
+@Injectable()
+export class TriggerRequestProducer implements OnModuleInit {
+  private readonly logger = new Logger('TriggerRequestProducer');
+
+  constructor(
+    @InjectQueue(TRIGGER_REQUEST_QUEUE) private readonly queue: Queue<TriggerRequestJob>,
+    private readonly metrics: HubMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.watchQueue(TRIGGER_REQUEST_QUEUE, () => this.queue.getJobCounts());
+  }
+
+  async enqueue(requests: DueTriggerRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const jobs = requests.map((r) => ({
+      data: { requestId: r.id },
+      opts: { ...JOB_OPTIONS, jobId: triggerRequestJobId(r.id, r.attempt_count), delay: Math.max(0, Math.round(r.delayMs ?? 0)) },
+    }));
+    // One job is one Redis command with add(); addBulk wraps even one in MULTI/EXEC.
+    await (jobs.length === 1 ? this.queue.add(jobs[0].data, jobs[0].opts) : this.queue.addBulk(jobs))
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn(`Enqueue of ${requests.length} trigger request(s) failed; the sweeper will retry: ${error.message}`));
+  }
+}

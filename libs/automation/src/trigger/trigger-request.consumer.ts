@@ -1,0 +1,24 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { AppConfig } from '@hub/config';
+import { TriggerRequestProcessor } from './trigger-request-processor';
+import { TRIGGER_REQUEST_QUEUE, TriggerRequestJob } from './trigger-request.queue';
+
+/** The worker's consumer of `workflow-trigger`; as many at once as deliveries (WEBHOOK_DELIVERY_CONCURRENCY). */
+@Injectable()
+export class TriggerRequestConsumer implements OnModuleInit {
+  private readonly logger = new Logger('TriggerRequestConsumer');
+
+  constructor(
+    @InjectQueue(TRIGGER_REQUEST_QUEUE) private readonly queue: Queue<TriggerRequestJob>,
+    private readonly processor: TriggerRequestProcessor,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue
+      .process(this.config.webhookDeliveryConcurrency, (job) => this.processor.process(job.data.requestId))
+      .catch((error: Error) => this.logger.error(`Trigger request consumer stopped: ${error.message}`));
+  }
+}
