@@ -205,6 +205,21 @@ describe('outbound delivery pipeline (SPEC §3)', () => {
     expect(await hub.sql('SELECT n FROM delivery_attempts WHERE delivery_id = $1', [delivery.id])).toEqual([{ n: 1 }]);
   });
 
+  it('stores each concurrent attempt against its own delivery (claims and records are batched), NUL bytes of an answer dropped', async () => {
+    const h = await hub.signup();
+    const r = await receiver();
+    r.respond = (req) => ({ status: 200, body: `got\u0000${req.headers['webhook-id']}` });
+    await seedEndpoint(hub, h.accountId, { url: r.url() });
+    const ids = await Promise.all(Array.from({ length: 30 }, async (_, i) => (await publish({ type: 'custom.batch', data: { i } }, h.token)).body.id as string));
+    await eventually(async () => (await hub.sql("SELECT count(*)::int AS n FROM deliveries WHERE account_id = $1 AND status = 'succeeded'", [h.accountId]))[0].n === 30);
+    const attempts = await hub.sql<{ event_id: string; n: number; response_body: string; status_code: number }>(
+      'SELECT d.event_id, a.n, a.response_body, a.status_code FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.account_id = $1 ORDER BY d.event_id',
+      [h.accountId],
+    );
+    expect(attempts).toEqual([...ids].sort().map((id) => ({ event_id: id, n: 1, response_body: `got${id}`, status_code: 200 })));
+    expect(r.received).toHaveLength(30);
+  });
+
   it('fans out an event whose job never reached Redis: the sweeper finds it in PostgreSQL', async () => {
     const g = await hub.signup();
     const r = await receiver();

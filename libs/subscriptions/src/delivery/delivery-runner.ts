@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { StatementBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
 import { EventPublisher, HubEvent } from '@hub/events';
 import { HubMetrics } from '@hub/operations';
@@ -21,13 +22,35 @@ const MAX_ERROR_LENGTH = 2000;
 
 /**
  * Runs one attempt of one delivery: claim (lease), send, record, schedule.
- * The claim is a single conditional UPDATE, so a duplicate or stalled job, the
+ * The claim is a conditional UPDATE, so a duplicate or stalled job, the
  * sweeper and a second worker can all ask for the same delivery and only one
- * sends; the state decides, not the job.
+ * sends; the state decides, not the job. Claims and success records of jobs
+ * running at the same time share one statement each.
  */
+interface Claimed {
+  delivery: Delivery;
+  endpoint: Endpoint;
+  event: HubEvent | null;
+}
+
+interface SucceededAttempt {
+  delivery_id: string;
+  account_id: string;
+  n: number;
+  status_code: number | null;
+  duration_ms: number;
+  response_body: string | null;
+  error: string | null;
+  request_headers: Record<string, string>;
+  endpoint_id: string;
+}
+
 @Injectable()
 export class DeliveryRunner {
   private readonly logger = new Logger('DeliveryRunner');
+  // Concurrent jobs share their claim and their success record: two statements per batch instead of two per delivery.
+  private readonly claims = new StatementBatcher<string, Claimed | null>((ids) => this.claimMany(ids));
+  private readonly successes = new StatementBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,31 +93,66 @@ export class DeliveryRunner {
     if (outcome.kind === 'retry') await this.producer.deliver([{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs: outcome.delayMs }]);
   }
 
-  /**
-   * One round trip: lease the delivery if it is due and free, and read its
-   * endpoint and event with it (the claim is the hot path's first query).
-   */
-  private async claim(deliveryId: string): Promise<{ delivery: Delivery; endpoint: Endpoint; event: HubEvent | null } | null> {
-    const rows = (await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE deliveries d SET attempt_count = d.attempt_count + 1, updated_at = now(),
-             locked_until = now() + make_interval(secs => COALESCE(e.timeout_ms, $2) / 1000.0 + $3)
-           FROM endpoints e
-          WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '1 second'
-            AND (d.locked_until IS NULL OR d.locked_until < now())
-          RETURNING d.*
-       )
-       SELECT to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, to_jsonb(ev) AS event
-         FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id LEFT JOIN events ev ON ev.id = c.event_id`,
-      [deliveryId, this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
-    )) as { delivery: Delivery; endpoint: Endpoint; event: HubEvent | null }[];
-    if (rows.length === 0) return null; // done, not due, leased elsewhere, or its endpoint was deleted (cascade)
-    const { delivery, endpoint, event } = rows[0];
+  /** Lease the delivery if it is due and free, with its endpoint and event (batched with the claims of other jobs). */
+  private async claim(deliveryId: string): Promise<Claimed | null> {
+    const claimed = await this.claims.submit(deliveryId);
+    if (!claimed) return null; // done, not due, leased elsewhere, or its endpoint was deleted (cascade)
+    const { delivery, endpoint, event } = claimed;
     // to_jsonb gives timestamps as text: the fields compared or formatted as dates become Dates again.
     endpoint.previous_secret_expires_at = endpoint.previous_secret_expires_at ? new Date(endpoint.previous_secret_expires_at) : null;
     endpoint.failing_since = endpoint.failing_since ? new Date(endpoint.failing_since) : null;
     if (event) event.created_at = new Date(event.created_at);
     return { delivery, endpoint, event };
+  }
+
+  /**
+   * One statement for many jobs: lease every delivery that is due and free,
+   * and read its endpoint and event with it. Two jobs asking for the same
+   * delivery in one batch: the first gets it, the second nothing.
+   */
+  private async claimMany(deliveryIds: string[]): Promise<(Claimed | null)[]> {
+    const rows = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE deliveries d SET attempt_count = d.attempt_count + 1, updated_at = now(),
+             locked_until = now() + make_interval(secs => COALESCE(e.timeout_ms, $2) / 1000.0 + $3)
+           FROM endpoints e
+          WHERE d.id = ANY($1::uuid[]) AND e.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '1 second'
+            AND (d.locked_until IS NULL OR d.locked_until < now())
+          RETURNING d.*
+       )
+       SELECT c.id, to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, to_jsonb(ev) AS event
+         FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id LEFT JOIN events ev ON ev.id = c.event_id`,
+      [[...new Set(deliveryIds)], this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
+    )) as (Claimed & { id: string })[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return deliveryIds.map((id) => {
+      const row = byId.get(id);
+      byId.delete(id);
+      return row ? { delivery: row.delivery, endpoint: row.endpoint, event: row.event } : null;
+    });
+  }
+
+  /**
+   * The common case, for many attempts in one atomic statement: each
+   * attempt row, its delivery marked succeeded, and the end of its endpoint's
+   * failing streak.
+   */
+  private async recordSuccesses(attempts: SucceededAttempt[]): Promise<void[]> {
+    await this.dataSource.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(delivery_id uuid, account_id uuid, n int, status_code int, duration_ms int,
+                                                         response_body text, error text, request_headers jsonb, endpoint_id uuid)
+       ), attempt AS (
+         INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
+         SELECT delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers FROM input
+       ), streak AS (
+         UPDATE endpoints SET failing_since = NULL WHERE id IN (SELECT endpoint_id FROM input) AND failing_since IS NOT NULL
+       )
+       UPDATE deliveries d SET status = 'succeeded', last_status_code = input.status_code, last_error = NULL, locked_until = NULL, updated_at = now(), completed_at = now()
+         FROM input WHERE d.id = input.delivery_id`,
+      [JSON.stringify(attempts)],
+    );
+    return attempts.map(() => undefined);
   }
 
   private async finishWithoutSending(delivery: Delivery, reason: string): Promise<void> {
@@ -109,18 +167,17 @@ export class DeliveryRunner {
     const error = result.error ? result.error.slice(0, MAX_ERROR_LENGTH) : null;
     const attempt = [delivery.id, delivery.account_id, delivery.attempt_count, result.statusCode, result.durationMs, result.responseBody, error, JSON.stringify(result.requestHeaders)];
     if (outcome.kind === 'succeeded') {
-      // The common case in one atomic statement: the attempt, the delivery, and the end of a failing streak.
-      await this.dataSource.query(
-        `WITH attempt AS (
-           INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ), streak AS (
-           UPDATE endpoints SET failing_since = NULL WHERE id = $9 AND failing_since IS NOT NULL
-         )
-         UPDATE deliveries SET status = 'succeeded', last_status_code = $4, last_error = NULL, locked_until = NULL, updated_at = now(), completed_at = now()
-          WHERE id = $1`,
-        [...attempt, endpoint.id],
-      );
+      await this.successes.submit({
+        delivery_id: delivery.id,
+        account_id: delivery.account_id,
+        n: delivery.attempt_count,
+        status_code: result.statusCode,
+        duration_ms: result.durationMs,
+        response_body: result.responseBody,
+        error,
+        request_headers: result.requestHeaders,
+        endpoint_id: endpoint.id,
+      });
       return;
     }
     await this.dataSource.transaction(async (tx) => {

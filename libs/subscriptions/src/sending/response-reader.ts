@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** Reads at most 64 KiB of a response body and discards the rest, so a huge answer cannot exhaust memory. */
+/** Reads at most 64 KiB of a response body and discards the rest, so a huge answer cannot exhaust memory; NUL characters are dropped. */
 export async function readCapped(body: Readable, limit = MAX_RESPONSE_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -15,5 +15,6 @@ export async function readCapped(body: Readable, limit = MAX_RESPONSE_BYTES): Pr
       break;
     }
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // PostgreSQL text cannot hold NUL: a receiver answering one must not make the attempt unstorable (and resent).
+  return Buffer.concat(chunks).toString('utf8').replaceAll('\u0000', '');
 }

@@ -1,0 +1,39 @@
+import { StatementBatcher } from './statement-batcher';
+
+describe('StatementBatcher', () => {
+  it('runs the calls of one event-loop turn as one batch, answering each its own output', async () => {
+    const batches: number[][] = [];
+    const batcher = new StatementBatcher<number, number>(async (inputs) => {
+      batches.push(inputs);
+      return inputs.map((n) => n * 10);
+    });
+    const first = await Promise.all([1, 2, 3].map((n) => batcher.submit(n)));
+    const later = await batcher.submit(4);
+    expect(first).toEqual([10, 20, 30]);
+    expect(later).toBe(40);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('never puts more than maxBatch inputs in one statement', async () => {
+    const sizes: number[] = [];
+    const batcher = new StatementBatcher<number, number>(async (inputs) => {
+      sizes.push(inputs.length);
+      return inputs;
+    }, 4);
+    const outputs = await Promise.all(Array.from({ length: 10 }, (_, i) => batcher.submit(i)));
+    expect(outputs).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(sizes).toEqual([4, 4, 2]);
+  });
+
+  it('fails every call of a failed batch, and the next batch runs normally', async () => {
+    let fail = true;
+    const batcher = new StatementBatcher<string, string>(async (inputs) => {
+      if (fail) throw new Error('connection lost');
+      return inputs.map((s) => s.toUpperCase());
+    });
+    const results = await Promise.allSettled([batcher.submit('a'), batcher.submit('b')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    await expect(batcher.submit('c')).resolves.toBe('C');
+  });
+});
