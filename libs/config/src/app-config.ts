@@ -15,6 +15,7 @@ export class AppConfig {
   readonly webhookTimeoutMs!: number;
   readonly webhookAllowPrivateNetworks!: boolean;
   readonly webhookDeliveryConcurrency!: number;
+  readonly automationTriggerConcurrency!: number;
   readonly webhookSweepIntervalMs!: number;
   readonly logRetentionDays!: number;
   readonly metaGraphUrl!: string;

@@ -88,6 +88,17 @@ export class Environment {
   @Max(1000)
   WEBHOOK_DELIVERY_CONCURRENCY = 50;
 
+  /**
+   * Stored trigger webhook requests one worker process enrols at once. Low on
+   * purpose: enrolment is background work, and a burst of triggers must not
+   * take the CPU the intake needs (the backlog drains after the burst).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AUTOMATION_TRIGGER_CONCURRENCY = 4;
+
   /** How often a worker looks in PostgreSQL for work whose Redis job is gone. */
   @Transform(toInt)
   @IsInt()

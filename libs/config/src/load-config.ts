@@ -57,6 +57,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     webhookDeliveryConcurrency: env.WEBHOOK_DELIVERY_CONCURRENCY,
+    automationTriggerConcurrency: env.AUTOMATION_TRIGGER_CONCURRENCY,
     webhookSweepIntervalMs: env.WEBHOOK_SWEEP_INTERVAL_MS,
     logRetentionDays: env.LOG_RETENTION_DAYS,
     metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),

@@ -5,7 +5,7 @@ import { AppConfig } from '@hub/config';
 import { TriggerRequestProcessor } from './trigger-request-processor';
 import { TRIGGER_REQUEST_QUEUE, TriggerRequestJob } from './trigger-request.queue';
 
-/** The worker's consumer of `workflow-trigger`; as many at once as deliveries (WEBHOOK_DELIVERY_CONCURRENCY). */
+/** The worker's consumer of `workflow-trigger`; AUTOMATION_TRIGGER_CONCURRENCY at once. */
 @Injectable()
 export class TriggerRequestConsumer implements OnModuleInit {
   private readonly logger = new Logger('TriggerRequestConsumer');
@@ -18,7 +18,7 @@ export class TriggerRequestConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.queue
-      .process(this.config.webhookDeliveryConcurrency, (job) => this.processor.process(job.data.requestId))
+      .process(this.config.automationTriggerConcurrency, (job) => this.processor.process(job.data.requestId))
       .catch((error: Error) => this.logger.error(`Trigger request consumer stopped: ${error.message}`));
   }
 }

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { EntityManager, Repository } from 'typeorm';
 import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
-import { redactHeaders } from '@hub/http';
+import { REDACTED, redactHeaders } from '@hub/http';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
 
@@ -89,13 +89,16 @@ export class InboundLogService {
     const { [REPLAY_HEADER]: _marker, ...originalHeaders } = request.headers;
     // A replay that fails before the route knows the account still belongs to the original's account.
     const accountId = state.accountId ?? (replayOf ? (await repo.findOneBy({ id: replayOf }))?.account_id : null) ?? null;
+    const headers = redactHeaders(originalHeaders);
+    // Replay needs the exact originals only when something was redacted; otherwise the stored headers are them.
+    const redacted = Object.keys(headers).some((name) => headers[name] === REDACTED);
     return {
       account_id: accountId,
       source: inboundSourceOf(request) ?? 'unknown',
       method: request.method,
       url: request.url,
-      headers: redactHeaders(originalHeaders),
-      headers_encrypted: this.secrets.encrypt(JSON.stringify(originalHeaders)),
+      headers,
+      headers_encrypted: redacted ? this.secrets.encrypt(JSON.stringify(originalHeaders)) : null,
       content_type: request.headers['content-type'] ?? null,
       raw_body: rawBodyOf(req),
       status_code: statusCode,
