@@ -232,6 +232,8 @@ describe('automation: workflows and the trigger webhook', () => {
       expect([phone.status, phone.body.details[0].field]).toEqual([422, 'phone']);
       const array = await trigger(wf.trigger.webhook_id, [{ email: 'a@example.com' }]);
       expect(array.status).toBe(422);
+      const nul = await trigger(wf.trigger.webhook_id, { email: 'nul@example.com', note: 'a\u0000b' });
+      expect([nul.status, nul.body.message]).toEqual([422, 'Field names and values must not contain the NUL character (\\u0000)']);
 
       const malformed = await hub.request('POST', url, { raw: '{"email": ' });
       expect(malformed.status).toBe(400);
@@ -258,6 +260,7 @@ describe('automation: workflows and the trigger webhook', () => {
         [422, 'rejected'],
         [422, 'rejected'],
         [422, 'rejected'],
+        [422, 'rejected'],
         [400, 'rejected'],
         [413, 'rejected'],
         [415, 'rejected'],
@@ -266,7 +269,7 @@ describe('automation: workflows and the trigger webhook', () => {
         [404, 'rejected'],
       ]);
       // Rejections the route could attribute carry the account; unknown ids and unparsed bodies do not.
-      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, false, false, false, true, false, false]);
+      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, true, false, false, false, true, false, false]);
     });
 
     it('enrols into every active workflow sharing the webhook id, never an inactive one', async () => {
@@ -292,6 +295,22 @@ describe('automation: workflows and the trigger webhook', () => {
       const steal = await hub.request('POST', '/api/workflows', { token: other.token, body: { name: 'Steal', steps: WAIT, webhook_id: first.trigger.webhook_id } });
       expect(steal.status).toBe(400);
       expect(steal.body.details).toEqual([{ field: 'webhook_id', message: 'webhook_id is not the trigger of a workflow of this account' }]);
+    });
+
+    it('stores each of many concurrent requests with its own log row (they share a statement), and enrols each contact once', async () => {
+      const wf = await createWorkflow({ name: 'Concurrent', steps: [] });
+      const emails = Array.from({ length: 40 }, (_, i) => `many-${i}@example.com`);
+      const answers = await Promise.all(emails.map((email) => hub.request('POST', `/api/automation/webhook/${wf.trigger.webhook_id}`, { body: { email, i: email } })));
+      expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
+      await processed();
+      const stored = await hub.sql<{ email: string; logged: string }>(
+        `SELECT r.input->>'email' AS email, l.raw_body::jsonb->>'email' AS logged
+           FROM workflow_trigger_requests r JOIN inbound_logs l ON l.id = r.inbound_log_id WHERE r.webhook_id = $1 ORDER BY 1`,
+        [wf.trigger.webhook_id],
+      );
+      expect(stored).toEqual([...emails].sort().map((email) => ({ email, logged: email })));
+      const runs = await runsOf(wf.id);
+      expect(runs.map((run) => run.variables.email).sort()).toEqual([...emails].sort());
     });
 
     it('enrols into a workflow with no steps and completes the run at once (capture only)', async () => {

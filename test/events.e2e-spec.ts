@@ -1,4 +1,5 @@
 import { Account, Hub, startHub } from './harness';
+import { seedEndpoint } from './support/endpoint-fixture';
 
 describe('event store and catalog (SPEC §3)', () => {
   let hub: Hub;
@@ -64,6 +65,24 @@ describe('event store and catalog (SPEC §3)', () => {
     const noData = await hub.request('POST', '/api/events', { token: a.token, body: { type: 'custom.x' } });
     expect(noData.status).toBe(400);
     expect(noData.body.details[0].field).toBe('data');
+    const nul = await hub.request('POST', '/api/events', { token: a.token, body: { type: 'custom.x', data: { note: 'a\u0000b' } } });
+    expect([nul.status, nul.body.details]).toEqual([400, [{ field: 'data', message: 'data must not contain the NUL character (\\u0000)' }]]);
+  });
+
+  it('stores each of many concurrent events with its own deliveries (they share a statement), each answered only once stored', async () => {
+    const c = await hub.signup();
+    const endpoint = await seedEndpoint(hub, c.accountId, { url: 'https://receiver.example.com/hook', event_types: ['custom.many'] });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => hub.request('POST', '/api/events', { token: c.token, body: { type: i % 2 ? 'custom.many' : 'custom.other', data: { i } } })),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(40).fill(202));
+    const stored = await hub.sql<{ id: string; type: string; i: number; deliveries: string[] }>(
+      `SELECT e.id, e.type, (e.data->>'i')::int AS i, array_remove(array_agg(d.endpoint_id::text), NULL) AS deliveries
+         FROM events e LEFT JOIN deliveries d ON d.event_id = e.id WHERE e.account_id = $1 GROUP BY e.id ORDER BY i`,
+      [c.accountId],
+    );
+    expect(stored.map((e) => e.id)).toEqual(answers.map((r) => r.body.id));
+    expect(stored.map((e) => [e.i, e.type, e.deliveries])).toEqual(Array.from({ length: 40 }, (_, i) => [i, i % 2 ? 'custom.many' : 'custom.other', i % 2 ? [endpoint.id] : []]));
   });
 
   it('accepts an API key as well as a JWT', async () => {

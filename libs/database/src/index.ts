@@ -7,4 +7,4 @@ export { runMigrations } from './run-migrations';
 export { SecretBox } from './secret-box';
 export { AfterCommit } from './after-commit';
 export { deleteOlderThan } from './delete-older-than';
-export { StatementBatcher } from './statement-batcher';
+export { RoundTripBatcher } from './round-trip-batcher';

@@ -67,10 +67,12 @@ export class TriggerRequestProcessor {
     try {
       await this.dataSource.transaction(async (tx) => {
         const [request] = (await tx.query(
-          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+          // FOR UPDATE waits rather than skips: an Idempotency-Key repeat locks the row for a moment, and a second
+          // job for the same request waits for the first and then finds it processed (READ COMMITTED re-checks status).
+          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE`,
           [requestId],
         )) as StoredRequest[];
-        if (!request) return; // done already, or being processed by another job
+        if (!request) return; // done already (or given up)
         const { contact } = await this.contacts.upsertByIdentity(tx, request.account_id, {
           email: request.input.email,
           phone: request.input.phone,

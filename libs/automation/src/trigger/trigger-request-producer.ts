@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { RoundTripBatcher } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
 import { JOB_OPTIONS } from '../runner/workflow-run.queue';
 import { TRIGGER_REQUEST_QUEUE, TriggerRequestJob, triggerRequestJobId } from './trigger-request.queue';
@@ -19,6 +20,7 @@ export interface DueTriggerRequest {
 @Injectable()
 export class TriggerRequestProducer implements OnModuleInit {
   private readonly logger = new Logger('TriggerRequestProducer');
+  private readonly enqueues = new RoundTripBatcher<DueTriggerRequest[], void>((batches) => this.add(batches), 500);
 
   constructor(
     @InjectQueue(TRIGGER_REQUEST_QUEUE) private readonly queue: Queue<TriggerRequestJob>,
@@ -29,8 +31,14 @@ export class TriggerRequestProducer implements OnModuleInit {
     this.metrics.watchQueue(TRIGGER_REQUEST_QUEUE, () => this.queue.getJobCounts());
   }
 
+  /** Enqueues these requests; the calls of one event-loop turn share one Redis round trip. */
   async enqueue(requests: DueTriggerRequest[]): Promise<void> {
     if (requests.length === 0) return;
+    await this.enqueues.submit(requests);
+  }
+
+  private async add(batches: DueTriggerRequest[][]): Promise<void[]> {
+    const requests = batches.flat();
     const jobs = requests.map((r) => ({
       data: { requestId: r.id },
       opts: { ...JOB_OPTIONS, jobId: triggerRequestJobId(r.id, r.attempt_count), delay: Math.max(0, Math.round(r.delayMs ?? 0)) },
@@ -39,5 +47,6 @@ export class TriggerRequestProducer implements OnModuleInit {
     await (jobs.length === 1 ? this.queue.add(jobs[0].data, jobs[0].opts) : this.queue.addBulk(jobs))
       .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`Enqueue of ${requests.length} trigger request(s) failed; the sweeper will retry: ${error.message}`));
+    return batches.map(() => undefined);
   }
 }

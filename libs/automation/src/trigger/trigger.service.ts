@@ -2,10 +2,11 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { InboundLogService, inboundState } from '@hub/inbound-log';
+import { RoundTripBatcher } from '@hub/database';
+import { InboundLog, InboundLogService, inboundState } from '@hub/inbound-log';
 import { isWebhookIdShape } from '../workflows/webhook-id';
 import { TriggerResponseDto } from './dto/trigger-response.dto';
-import { readTriggerBody } from './trigger-body';
+import { readTriggerBody, TriggerContact } from './trigger-body';
 import { TriggerDirectory } from './trigger-directory';
 import { TriggerRequestProducer } from './trigger-request-producer';
 
@@ -19,14 +20,31 @@ export interface TriggerOutcome {
 /**
  * `POST /api/automation/webhook/{webhook_id}`, the hot inbound route: check
  * the id (cached), validate the body (every 4xx is decided here), then store
- * the request and its inbound log row in ONE statement and answer. The worker
+ * the request and its inbound log row in ONE statement — shared by the
+ * requests that arrive together (group commit) — and answer. The worker
  * upserts the contact and enrols it (TriggerRequestProcessor), normally within
  * milliseconds; a lost job is re-enqueued from PostgreSQL by the run sweeper.
  * An Idempotency-Key repeat within 24 h meets the first request on a unique
  * index and answers the first answer again without a second enrolment.
  */
+interface StoredRequest {
+  id: string;
+  webhook_id: string;
+  account_id: string;
+  input: TriggerContact;
+  response: TriggerResponseDto;
+  inbound_log_id: string;
+}
+
+interface Intake {
+  log: InboundLog;
+  request: StoredRequest;
+}
+
 @Injectable()
 export class TriggerService {
+  private readonly intake = new RoundTripBatcher<Intake, void>((items) => this.storeMany(items));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: TriggerDirectory,
@@ -52,23 +70,47 @@ export class TriggerService {
       contacts_enrolled: target.activeWorkflows > 0 ? 1 : 0,
     };
 
-    const log = await this.inbound.insertStatement(request, 200);
-    const p = log.params.length;
+    const log = await this.inbound.prepare(request, 200);
+    const stored: StoredRequest = { id: randomUUID(), webhook_id: webhookId, account_id: target.accountId, input, response, inbound_log_id: log.id };
+    if (idempotencyKey === undefined) {
+      await this.intake.submit({ log, request: stored });
+      this.inbound.recorded(request, log);
+    } else {
+      const id = await this.storeKeyed(log, stored, idempotencyKey);
+      this.inbound.recorded(request, log);
+      if (!id) return { response: await this.firstAnswer(log.id, webhookId, idempotencyKey), replayed: true };
+      stored.id = id;
+    }
+    await this.producer.enqueue([{ id: stored.id, attempt_count: 0 }]);
+    return { response, replayed: false };
+  }
+
+  /** Requests without a key that arrive together share one statement (group commit); each answers once it committed. */
+  private async storeMany(items: Intake[]): Promise<void[]> {
+    await this.dataSource.query(
+      `WITH log AS (${InboundLogService.insertManySql('$1')})
+       INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, input, response, inbound_log_id)
+       SELECT id, webhook_id, account_id, input, response, inbound_log_id
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, webhook_id text, account_id uuid, input jsonb, response jsonb, inbound_log_id uuid)`,
+      [JSON.stringify(items.map((item) => item.log)), JSON.stringify(items.map((item) => item.request))],
+    );
+    return items.map(() => undefined);
+  }
+
+  /** With an Idempotency-Key: one statement that meets an earlier request with the same key (null: a repeat within 24 h). */
+  private async storeKeyed(log: InboundLog, stored: StoredRequest, key: string): Promise<string | null> {
     const rows = (await this.dataSource.query(
-      `WITH log AS (${log.sql})
+      `WITH log AS (${InboundLogService.insertManySql('$1')})
        INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, idempotency_key, input, response, inbound_log_id)
-       VALUES ($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $1)
+       VALUES ($2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
        ON CONFLICT (webhook_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE
          SET account_id = EXCLUDED.account_id, input = EXCLUDED.input, response = EXCLUDED.response, inbound_log_id = EXCLUDED.inbound_log_id,
              status = 'pending', attempt_count = 0, next_attempt_at = now(), error = NULL, created_at = now(), processed_at = NULL
          WHERE workflow_trigger_requests.created_at <= now() - interval '24 hours'
        RETURNING id`,
-      [...log.params, randomUUID(), webhookId, target.accountId, idempotencyKey ?? null, JSON.stringify(input), JSON.stringify(response)],
+      [JSON.stringify([log]), stored.id, stored.webhook_id, stored.account_id, key, JSON.stringify(stored.input), JSON.stringify(stored.response), log.id],
     )) as { id: string }[];
-    this.inbound.recorded(request, log.row);
-    if (rows.length === 0) return { response: await this.firstAnswer(log.row.id, webhookId, idempotencyKey as string), replayed: true };
-    await this.producer.enqueue([{ id: rows[0].id, attempt_count: 0 }]);
-    return { response, replayed: false };
+    return rows[0]?.id ?? null;
   }
 
   /** A repeat within 24 h: its log row says duplicate, and it gets the first request's answer. */

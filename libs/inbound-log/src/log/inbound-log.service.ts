@@ -10,22 +10,24 @@ import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
 
 const MAX_ERROR_LENGTH = 2000;
-const INSERT_COLUMNS = [
-  'id',
-  'account_id',
-  'source',
-  'method',
-  'url',
-  'headers',
-  'headers_encrypted',
-  'content_type',
-  'raw_body',
-  'status_code',
-  'outcome',
-  'verification',
-  'error',
-  'replay_of',
-] as const satisfies readonly (keyof InboundLog)[];
+// Every column a log row is written with, and its type in a jsonb_to_recordset() of such rows.
+const RECORD_COLUMNS: Record<string, string> = {
+  id: 'uuid',
+  account_id: 'uuid',
+  source: 'text',
+  method: 'text',
+  url: 'text',
+  headers: 'jsonb',
+  headers_encrypted: 'text',
+  content_type: 'text',
+  raw_body: 'text',
+  status_code: 'int',
+  outcome: 'text',
+  verification: 'text',
+  error: 'text',
+  replay_of: 'uuid',
+};
+const COLUMN_LIST = Object.keys(RECORD_COLUMNS).join(', ');
 
 interface RecordFields {
   outcome?: InboundOutcome;
@@ -65,16 +67,18 @@ export class InboundLogService {
   }
 
   /**
-   * The log row as an INSERT to run inside the caller's own statement (a
-   * route that stores what the request carries in one round trip, e.g. as a
-   * CTE). Its parameters start at `$firstParam`; call recorded() once the
-   * statement has committed.
+   * The log row of a request, not yet stored, for a route that stores it with
+   * what the request carries in one statement (see insertManySql); call
+   * recorded() once that statement has committed.
    */
-  async insertStatement(request: FastifyRequest, statusCode: number, fields: RecordFields = {}, firstParam = 1): Promise<{ sql: string; params: unknown[]; row: InboundLog }> {
-    const row = this.logs.create({ ...(await this.rowOf(request, statusCode, fields, this.logs)), id: randomUUID() });
-    const values = INSERT_COLUMNS.map((column) => (column === 'headers' ? JSON.stringify(row.headers) : row[column]));
-    const placeholders = INSERT_COLUMNS.map((column, i) => `$${firstParam + i}${column === 'headers' ? '::jsonb' : ''}`);
-    return { sql: `INSERT INTO inbound_logs (${INSERT_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, params: values, row };
+  async prepare(request: FastifyRequest, statusCode: number, fields: RecordFields = {}): Promise<InboundLog> {
+    return this.logs.create({ ...(await this.rowOf(request, statusCode, fields, this.logs)), id: randomUUID() });
+  }
+
+  /** An INSERT of the rows (from prepare()) in the JSON array parameter `param`, for a CTE of the caller's statement. */
+  static insertManySql(param: string): string {
+    const types = Object.entries(RECORD_COLUMNS).map(([column, type]) => `${column} ${type}`);
+    return `INSERT INTO inbound_logs (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${param}::jsonb) AS x(${types.join(', ')})`;
   }
 
   recorded(request: FastifyRequest, row: InboundLog): void {

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { RoundTripBatcher } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
 import type { Queue } from 'bull';
 import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS } from './delivery.queue';
@@ -17,6 +18,7 @@ export interface DueDelivery {
 @Injectable()
 export class DeliveryProducer implements OnModuleInit {
   private readonly logger = new Logger('DeliveryProducer');
+  private readonly enqueues = new RoundTripBatcher<DueDelivery[], void>((batches) => this.enqueue(batches), 500);
 
   constructor(
     @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
@@ -36,8 +38,14 @@ export class DeliveryProducer implements OnModuleInit {
       .catch((error: Error) => this.logger.warn(`Enqueue of ${eventIds.length} event(s) failed; the sweeper will retry: ${error.message}`));
   }
 
+  /** Enqueues these deliveries; the calls of one event-loop turn share one Redis round trip. */
   async deliver(deliveries: DueDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
+    await this.enqueues.submit(deliveries);
+  }
+
+  private async enqueue(batches: DueDelivery[][]): Promise<void[]> {
+    const deliveries = batches.flat();
     const jobs = deliveries.map((d) => ({
       data: { deliveryId: d.id },
       opts: { ...JOB_OPTIONS, jobId: deliveryJobId(d.id, d.attempt_count), delay: Math.max(0, Math.round(d.delayMs ?? 0)) },
@@ -46,5 +54,6 @@ export class DeliveryProducer implements OnModuleInit {
     await (jobs.length === 1 ? this.deliveryQueue.add(jobs[0].data, jobs[0].opts) : this.deliveryQueue.addBulk(jobs))
       .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`Enqueue of ${deliveries.length} delivery job(s) failed; the sweeper will retry: ${error.message}`));
+    return batches.map(() => undefined);
   }
 }

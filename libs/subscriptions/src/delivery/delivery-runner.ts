@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { StatementBatcher } from '@hub/database';
+import { RoundTripBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
 import { EventPublisher, HubEvent } from '@hub/events';
 import { HubMetrics } from '@hub/operations';
@@ -49,8 +49,8 @@ interface SucceededAttempt {
 export class DeliveryRunner {
   private readonly logger = new Logger('DeliveryRunner');
   // Concurrent jobs share their claim and their success record: two statements per batch instead of two per delivery.
-  private readonly claims = new StatementBatcher<string, Claimed | null>((ids) => this.claimMany(ids));
-  private readonly successes = new StatementBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts));
+  private readonly claims = new RoundTripBatcher<string, Claimed | null>((ids) => this.claimMany(ids));
+  private readonly successes = new RoundTripBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts));
 
   constructor(
     private readonly dataSource: DataSource,

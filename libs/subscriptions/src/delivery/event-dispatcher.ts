@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AfterCommit } from '@hub/database';
-import { EventPublisher } from '@hub/events';
+import { DataSource, EntityManager } from 'typeorm';
+import { AfterCommit, RoundTripBatcher } from '@hub/database';
+import { EventPublisher, HubEvent } from '@hub/events';
 import { DueDelivery, DeliveryProducer } from './delivery-producer';
 import { insertDeliveriesSql } from './fan-out';
 
@@ -12,6 +12,15 @@ const STORE_WITH_DELIVERIES = `WITH ev AS (
     RETURNING id, account_id, type, channel_id, data
   ), d AS (${insertDeliveriesSql('ev')})
   SELECT id, attempt_count FROM d`;
+
+// One statement for the events of many publishers at once (group commit): every event row and its deliveries.
+const STORE_MANY_WITH_DELIVERIES = `WITH ev AS (
+    INSERT INTO events (id, account_id, type, channel, channel_id, data, idempotency_key, created_at, dispatched_at)
+    SELECT id, account_id, type, channel, channel_id, data, idempotency_key, created_at, created_at
+      FROM jsonb_to_recordset($1::jsonb) AS x(id text, account_id uuid, type text, channel text, channel_id uuid, data jsonb, idempotency_key text, created_at timestamptz)
+    RETURNING id, account_id, type, channel_id, data
+  ), d AS (${insertDeliveriesSql('ev')})
+  SELECT id, attempt_count, event_id FROM d`;
 
 // One statement: claim undispatched outbox rows (racing workers skip each other's), mark them, fan them out.
 const DISPATCH = `WITH ev AS (
@@ -25,7 +34,8 @@ const DISPATCH = `WITH ev AS (
  * Turns events into deliveries. Normally inside the publishing statement
  * (registered with EventPublisher), so the event and its delivery rows commit
  * together before the publisher answers; their jobs go on the queue after the
- * commit. Events stored without fan-out are dispatched from the outbox by the
+ * commit. Publishers outside a transaction that arrive together share one
+ * statement (group commit): each still answers only after its rows committed. Events stored without fan-out are dispatched from the outbox by the
  * sweeper (dispatch()); the unique (event, endpoint, url) key guards a repeat.
  */
 @Injectable()
@@ -37,20 +47,36 @@ export class EventDispatcher implements OnModuleInit {
     private readonly afterCommit: AfterCommit,
   ) {}
 
+  // Publishers outside a transaction (the Send API, POST /api/events) share their statement.
+  private readonly groupCommit = new RoundTripBatcher<HubEvent, DueDelivery[]>((events) => this.storeMany(events));
+
   onModuleInit(): void {
     this.publisher.useFanOut(async (tx, event) => {
-      const due = (await tx.query(STORE_WITH_DELIVERIES, [
-        event.id,
-        event.account_id,
-        event.type,
-        event.channel,
-        event.channel_id,
-        JSON.stringify(event.data),
-        event.idempotency_key,
-        event.created_at,
-      ])) as DueDelivery[];
+      const due = tx.queryRunner?.isTransactionActive ? await this.storeOne(tx, event) : await this.groupCommit.submit(event);
       if (due.length > 0) await this.afterCommit.run(tx, () => this.producer.deliver(due));
     });
+  }
+
+  private async storeOne(tx: EntityManager, event: HubEvent): Promise<DueDelivery[]> {
+    return (await tx.query(STORE_WITH_DELIVERIES, [
+      event.id,
+      event.account_id,
+      event.type,
+      event.channel,
+      event.channel_id,
+      JSON.stringify(event.data),
+      event.idempotency_key,
+      event.created_at,
+    ])) as DueDelivery[];
+  }
+
+  private async storeMany(events: HubEvent[]): Promise<DueDelivery[][]> {
+    const rows = (await this.dataSource.query(STORE_MANY_WITH_DELIVERIES, [
+      JSON.stringify(events.map((e) => ({ ...e, created_at: e.created_at.toISOString() }))),
+    ])) as (DueDelivery & { event_id: string })[];
+    const byEvent = new Map<string, DueDelivery[]>(events.map((e) => [e.id, []]));
+    for (const { event_id: eventId, ...due } of rows) byEvent.get(eventId)?.push(due);
+    return events.map((e) => byEvent.get(e.id) ?? []);
   }
 
   /** Dispatches stored events that were not fanned out yet (the sweeper's path). */

@@ -21,5 +21,5 @@ export function insertDeliveriesSql(events: string): string {
        AND (NULLIF(e.event_urls->>ev.type, '') IS NOT NULL
             OR (e.url IS NOT NULL AND (cardinality(e.event_types) = 0 OR ev.type = ANY(e.event_types))))
     ON CONFLICT (event_id, endpoint_id, url) DO NOTHING
-    RETURNING id, attempt_count`;
+    RETURNING id, attempt_count, event_id`;
 }

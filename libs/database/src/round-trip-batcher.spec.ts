@@ -1,9 +1,9 @@
-import { StatementBatcher } from './statement-batcher';
+import { RoundTripBatcher } from './round-trip-batcher';
 
-describe('StatementBatcher', () => {
+describe('RoundTripBatcher', () => {
   it('runs the calls of one event-loop turn as one batch, answering each its own output', async () => {
     const batches: number[][] = [];
-    const batcher = new StatementBatcher<number, number>(async (inputs) => {
+    const batcher = new RoundTripBatcher<number, number>(async (inputs) => {
       batches.push(inputs);
       return inputs.map((n) => n * 10);
     });
@@ -16,7 +16,7 @@ describe('StatementBatcher', () => {
 
   it('never puts more than maxBatch inputs in one statement', async () => {
     const sizes: number[] = [];
-    const batcher = new StatementBatcher<number, number>(async (inputs) => {
+    const batcher = new RoundTripBatcher<number, number>(async (inputs) => {
       sizes.push(inputs.length);
       return inputs;
     }, 4);
@@ -27,7 +27,7 @@ describe('StatementBatcher', () => {
 
   it('fails every call of a failed batch, and the next batch runs normally', async () => {
     let fail = true;
-    const batcher = new StatementBatcher<string, string>(async (inputs) => {
+    const batcher = new RoundTripBatcher<string, string>(async (inputs) => {
       if (fail) throw new Error('connection lost');
       return inputs.map((s) => s.toUpperCase());
     });

@@ -5,15 +5,15 @@ interface Waiting<In, Out> {
 }
 
 /**
- * Coalesces calls made during one turn of the event loop into one statement.
- * On a busy worker, dozens of jobs ask for the same kind of round trip at
- * nearly the same time; each round trip to PostgreSQL costs far more than the
- * rows it carries, so they share one. `run` gets the inputs in call order and
- * answers one output per input, in the same order. A failed statement fails
- * every call of its batch (each caller then behaves as if its own statement
- * had failed).
+ * Coalesces calls made during one turn of the event loop into one round trip
+ * (one PostgreSQL statement, one Redis command). Under load, dozens of
+ * requests or jobs make the same kind of round trip at nearly the same time;
+ * each round trip (and each commit) costs far more than the rows it carries,
+ * so they share one ("group commit"). `run` gets the inputs in call order and
+ * answers one output per input, in the same order. A failed round trip fails
+ * every call of its batch (each caller then behaves as if its own had failed).
  */
-export class StatementBatcher<In, Out> {
+export class RoundTripBatcher<In, Out> {
   private waiting: Waiting<In, Out>[] = [];
   private scheduled = false;
 
