@@ -34,7 +34,7 @@ const TARGETS = { ingestRatio: 0.6, ingestP99Ms: 50, deliveriesPerSecond: 3_000,
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 320_000);
 const CLEANUP_RESERVE_MS = 25_000;
 // Caps of the open-ended steps (seconds); with the fixed steps they fit the budget even when the hub is slow.
-const CAPS = { throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
+const CAPS = { enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
 
 const LOAD_GENERATOR = path.join(__dirname, 'load-generator.js');
 const RECEIVER = path.join(__dirname, 'receiver.js');
@@ -178,7 +178,27 @@ async function ingestPhase(apiUrl, token) {
     durationSeconds: INGEST_SECONDS,
     body: { kind: 'contact', run: runId, phase: 'ingest' },
   });
-  return { available: true, note, ...result, io: ioDelta(ioBefore, await ioSnapshot(2_000)) };
+  const io = ioDelta(ioBefore, await ioSnapshot(2_000));
+  // The route answers once the request is stored; the worker enrols afterwards. Wait for that backlog, so the
+  // outbound phases start from a quiet worker, and report how fast the worker enrolled.
+  log('  ingest: waiting for the worker to enrol every stored request');
+  const enrolment = await waitForEnrolment(webhookId, result.ok, result.startedAt);
+  log(`  ingest: ${int(enrolment.processed)} enrolled, ${int(enrolment.perSecond)}/s, backlog drained ${(enrolment.drainedAfterMs / 1000).toFixed(1)} s after the load`);
+  return { available: true, note, ...result, io, enrolment };
+}
+
+async function waitForEnrolment(webhookId, expected, loadStartedAt) {
+  const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.enrolmentDrain * 1000, remainingMs() - 120_000));
+  let state;
+  for (;;) {
+    state = await services.triggerRequestState(webhookId);
+    const done = (state.processed ?? 0) + (state.failed ?? 0);
+    if (done >= expected || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  const finishedAt = Date.now();
+  const processed = state.processed ?? 0;
+  return { ...state, processed, complete: processed >= expected, perSecond: perSecond(processed, loadStartedAt, finishedAt), drainedAfterMs: finishedAt - (loadStartedAt + INGEST_SECONDS * 1000) };
 }
 
 async function throughputPhase(apiUrl, token, receiver, receiverPort) {
@@ -280,6 +300,12 @@ function buildRows(r) {
       baseline: `${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`,
       number: { p50: ingest.latencyMs.p50, p99: ingest.latencyMs.p99 },
     });
+    const e = ingest.enrolment;
+    if (e) {
+      add('ingest_enrolment', 'ingest: enrolled by the worker after the answer (contact + run), rate · drained after the load', `${int(e.processed)} of ${int(ingest.ok)} · ${int(e.perSecond)} /s · ${(e.drainedAfterMs / 1000).toFixed(1)} s${e.complete ? '' : ' (gave up waiting)'}`, {
+        number: { processed: e.processed, pending: e.pending ?? 0, failed: e.failed ?? 0, perSecond: e.perSecond, drainedAfterMs: e.drainedAfterMs },
+      });
+    }
     add('ingest_errors', 'ingest: errors', `${int(errorsOf(ingest))} of ${int(ingest.completed + ingest.errors)}`, { baseline: `${int(errorsOf(b))}`, number: errorsOf(ingest) });
   }
 

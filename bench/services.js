@@ -67,4 +67,10 @@ async function deleteRedisKeys(prefix) {
   return deleted;
 }
 
-module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, deleteRedisKeys };
+/** Trigger requests of one webhook id by status (pending: stored and answered, not yet enrolled by the worker). */
+async function triggerRequestState(webhookId) {
+  const rows = await query('SELECT status, count(*)::int AS n FROM workflow_trigger_requests WHERE webhook_id = $1 GROUP BY status', [webhookId]);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, deleteRedisKeys };

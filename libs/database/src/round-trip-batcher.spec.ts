@@ -36,4 +36,17 @@ describe('RoundTripBatcher', () => {
     fail = false;
     await expect(batcher.submit('c')).resolves.toBe('C');
   });
+
+  it('with a linger, also batches calls that arrive a little apart', async () => {
+    const batches: number[][] = [];
+    const batcher = new RoundTripBatcher<number, number>(async (inputs) => {
+      batches.push(inputs);
+      return inputs;
+    }, 100, 20);
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batcher.submit(2);
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });

@@ -17,9 +17,15 @@ export class RoundTripBatcher<In, Out> {
   private waiting: Waiting<In, Out>[] = [];
   private scheduled = false;
 
+  /**
+   * lingerMs: how long the first call of a batch waits for others (0: until
+   * the end of the current event-loop turn). A worker whose jobs arrive one
+   * by one gets real batches from a millisecond or two.
+   */
   constructor(
     private readonly run: (inputs: In[]) => Promise<Out[]>,
     private readonly maxBatch = 100,
+    private readonly lingerMs = 0,
   ) {}
 
   submit(input: In): Promise<Out> {
@@ -28,10 +34,12 @@ export class RoundTripBatcher<In, Out> {
       if (this.waiting.length >= this.maxBatch) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => {
+        const flush = () => {
           this.scheduled = false;
           this.flush();
-        });
+        };
+        if (this.lingerMs > 0) setTimeout(flush, this.lingerMs);
+        else setImmediate(flush);
       }
     });
   }

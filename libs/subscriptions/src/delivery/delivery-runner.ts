@@ -48,9 +48,9 @@ interface SucceededAttempt {
 @Injectable()
 export class DeliveryRunner {
   private readonly logger = new Logger('DeliveryRunner');
-  // Concurrent jobs share their claim and their success record: two statements per batch instead of two per delivery.
-  private readonly claims = new RoundTripBatcher<string, Claimed | null>((ids) => this.claimMany(ids));
-  private readonly successes = new RoundTripBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts));
+  // Jobs reach the worker one by one: 2 ms of waiting turns one statement per delivery into one per dozens.
+  private readonly claims = new RoundTripBatcher<string, Claimed | null>((ids) => this.claimMany(ids), 100, 2);
+  private readonly successes = new RoundTripBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts), 100, 2);
 
   constructor(
     private readonly dataSource: DataSource,
