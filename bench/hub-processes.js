@@ -10,6 +10,7 @@ const crypto = require('node:crypto');
 const ROOT = path.resolve(__dirname, '..');
 const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 const WORKER_MAIN = path.join(ROOT, 'dist/apps/worker/src/main.js');
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** A free loopback port (bind to 0, read it, close). */
 function freePort() {
@@ -79,11 +80,14 @@ async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, pr
   }
   const env = hubEnvironment({ databaseUrl, redisUrl, queuePrefix });
   const [apiPort, workerPort] = [await freePort(), await freePort()];
+  // The node flags the product runs each process with (package.json start:api / start:worker, as the Dockerfile and
+  // docker-compose.yml do), so the bench measures the processes as shipped.
+  const shipped = (role) => (PACKAGE.scripts[`start:${role}`] ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
   // Node 20 refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line.
   // BENCH_HUB_NODE_ARGS: extra node flags for both processes (e.g. "--max-old-space-size=256" or "--require ./diag.js").
   const extra = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const counting = ioCounterDir ? ['--require', path.join(__dirname, 'io-counter.js')] : [];
-  const nodeArgs = (role, main) => [...extra, ...counting, ...(profile.has(role) ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, role)}`] : []), main];
+  const nodeArgs = (role, main) => [...shipped(role), ...extra, ...counting, ...(profile.has(role) ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, role)}`] : []), main];
   const counterEnv = (role) => (ioCounterDir ? { BENCH_IO_COUNTER_FILE: path.join(ioCounterDir, `${role}.json`) } : {});
   if (ioCounterDir) fs.mkdirSync(ioCounterDir, { recursive: true });
 
