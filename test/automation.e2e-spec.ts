@@ -1,3 +1,4 @@
+import { TriggerRequestProducer } from '../libs/automation/src/trigger/trigger-request-producer';
 import { Account, Hub, startHub } from './harness';
 
 /** Workflows API and the automation trigger webhook (SPEC §4 "Automation trigger webhook"). */
@@ -311,6 +312,27 @@ describe('automation: workflows and the trigger webhook', () => {
       expect(stored).toEqual([...emails].sort().map((email) => ({ email, logged: email })));
       const runs = await runsOf(wf.id);
       expect(runs.map((run) => run.variables.email).sort()).toEqual([...emails].sort());
+    });
+
+    it('enrols the good requests of a batch when one cannot be enrolled, and marks that one failed with why', async () => {
+      const wf = await createWorkflow({ name: 'Poison', steps: [] });
+      // Stored past the route's checks (as if the rules had changed since): the worker cannot make a contact of it.
+      const [poison] = await hub.sql(
+        `INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, input, response) VALUES (gen_random_uuid(), $1, $2, $3, '{}') RETURNING id`,
+        [wf.trigger.webhook_id, a.accountId, JSON.stringify({ email: 'not-an-email', phone: null, first_name: null, last_name: null, custom_fields: {}, payload: {} })],
+      );
+      await hub.app.get(TriggerRequestProducer).enqueue([{ id: poison.id, attempt_count: 0 }]);
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => hub.request('POST', `/api/automation/webhook/${wf.trigger.webhook_id}`, { body: { email: `good-${i}@example.com` } })));
+      expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+      await processed();
+      const states = await hub.sql('SELECT status, count(*)::int AS n FROM workflow_trigger_requests WHERE webhook_id = $1 GROUP BY status ORDER BY status', [wf.trigger.webhook_id]);
+      expect(states).toEqual([
+        { status: 'failed', n: 1 },
+        { status: 'processed', n: 12 },
+      ]);
+      const [failed] = await hub.sql('SELECT error, attempt_count FROM workflow_trigger_requests WHERE id = $1', [poison.id]);
+      expect(failed).toEqual({ error: 'email "not-an-email" is not an email address', attempt_count: 1 });
+      expect(await runsOf(wf.id)).toHaveLength(12);
     });
 
     it('enrols into a workflow with no steps and completes the run at once (capture only)', async () => {

@@ -12,6 +12,8 @@ import { TriggerRequestProducer } from './trigger-request-producer';
 
 // Processing failed this often (the database refusing, say): the request is marked failed and its inbound log row says why.
 const MAX_ATTEMPTS = 8;
+// Requests one job enrols in one transaction (its own and other due ones).
+const BATCH_SIZE = 25;
 const MAX_ERROR_LENGTH = 2000;
 
 interface StoredRequest {
@@ -45,9 +47,10 @@ export function runVariables(contact: Contact, payload: Record<string, unknown>)
  * The worker's half of a trigger webhook call: in one transaction, upsert the
  * contact, enrol it into every active workflow bound to the webhook id (as
  * they are now, publishing workflow.enrolled for each) and mark the request
- * processed; after the commit the runs go on the queue. The request row is
- * locked for the transaction, so a duplicate job or the sweeper never
- * processes it twice. A workflow with no steps completes at enrolment.
+ * processed; after the commit the runs go on the queue. A job takes other due
+ * requests along (a batch shares its commit and its event statement). Request
+ * rows are locked for the transaction, so a duplicate job or the sweeper
+ * never processes one twice. A workflow with no steps completes at enrolment.
  */
 @Injectable()
 export class TriggerRequestProcessor {
@@ -64,32 +67,64 @@ export class TriggerRequestProcessor {
   ) {}
 
   async process(requestId: string): Promise<void> {
+    // Most jobs find their request already enrolled by another job's batch: one cheap read, no transaction.
+    const [current] = (await this.dataSource.query('SELECT status FROM workflow_trigger_requests WHERE id = $1', [requestId])) as { status: string }[];
+    if (current?.status !== 'pending') return;
     try {
-      await this.dataSource.transaction(async (tx) => {
-        const [request] = (await tx.query(
-          // FOR UPDATE waits rather than skips: an Idempotency-Key repeat locks the row for a moment, and a second
-          // job for the same request waits for the first and then finds it processed (READ COMMITTED re-checks status).
-          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE`,
-          [requestId],
-        )) as StoredRequest[];
-        if (!request) return; // done already (or given up)
-        const { contact } = await this.contacts.upsertByIdentity(tx, request.account_id, {
-          email: request.input.email,
-          phone: request.input.phone,
-          first_name: request.input.first_name,
-          last_name: request.input.last_name,
-          custom_fields: request.input.custom_fields,
-        });
-        const runs = await this.enrol(tx, request, contact.id, runVariables(contact, request.input.payload));
-        await tx.query(`UPDATE workflow_trigger_requests SET status = 'processed', processed_at = now(), error = NULL WHERE id = $1`, [request.id]);
-        const running = runs.filter((run) => run.status === 'running');
-        if (running.length > 0) await this.afterCommit.run(tx, () => this.runs.enqueue(running.map((run) => ({ id: run.id, current_step: 0, attempt_count: 0 }))));
-      });
-    } catch (error) {
-      // Validated before the answer, so this is a contact the data no longer allows (e.g. a phone taken meanwhile): retrying cannot help.
-      const permanent = error instanceof InvalidContactFieldError;
-      await this.recordFailure(requestId, (error as Error).message ?? String(error), permanent);
+      await this.dataSource.transaction((tx) => this.enrolBatch(tx, requestId));
+    } catch {
+      // Some request of the batch failed and took the batch with it: this job's request alone, so only a
+      // request that fails by itself counts a failure (the others are still pending, for their own jobs).
+      try {
+        await this.dataSource.transaction((tx) => this.enrolBatch(tx, requestId, 1));
+      } catch (error) {
+        // Validated before the answer, so this is a contact the data no longer allows (e.g. a phone taken meanwhile): retrying cannot help.
+        const permanent = error instanceof InvalidContactFieldError;
+        await this.recordFailure(requestId, (error as Error).message ?? String(error), permanent);
+      }
     }
+  }
+
+  /**
+   * This job's request and up to size - 1 other due ones, in one transaction
+   * (one commit, one statement for all their events, one to mark them done).
+   */
+  private async enrolBatch(tx: EntityManager, requestId: string, size = BATCH_SIZE): Promise<void> {
+    const requests = (await tx.query(
+      // FOR UPDATE waits rather than skips for this job's own request: an Idempotency-Key repeat locks the row for a
+      // moment, and a second job for the same request waits for the first and then finds it processed (READ COMMITTED
+      // re-checks status). Other requests are only taken when free.
+      `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+      [requestId],
+    )) as StoredRequest[];
+    if (requests.length === 0) return; // done already (or given up)
+    if (size > 1) {
+      requests.push(
+        ...((await tx.query(
+          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests
+            WHERE status = 'pending' AND next_attempt_at <= now() AND id <> $1
+            ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [requestId, size - 1],
+        )) as StoredRequest[]),
+      );
+    }
+    // Contacts are locked by identity (email first): batches that take them in one order cannot deadlock each
+    // other on it. The sort is stable, so requests for the same person keep their arrival order.
+    requests.sort((a, b) => (a.input.email ?? '\uffff').localeCompare(b.input.email ?? '\uffff'));
+    const running: EnrolledRun[] = [];
+    for (const request of requests) {
+      const { contact } = await this.contacts.upsertByIdentity(tx, request.account_id, {
+        email: request.input.email,
+        phone: request.input.phone,
+        first_name: request.input.first_name,
+        last_name: request.input.last_name,
+        custom_fields: request.input.custom_fields,
+      });
+      const runs = await this.enrol(tx, request, contact.id, runVariables(contact, request.input.payload));
+      running.push(...runs.filter((run) => run.status === 'running'));
+    }
+    await tx.query(`UPDATE workflow_trigger_requests SET status = 'processed', processed_at = now(), error = NULL WHERE id = ANY($1::uuid[])`, [requests.map((r) => r.id)]);
+    if (running.length > 0) await this.afterCommit.run(tx, () => this.runs.enqueue(running.map((run) => ({ id: run.id, current_step: 0, attempt_count: 0 }))));
   }
 
   /** One run per active workflow bound to the id, with the steps as they are now; one INSERT whatever their number. */

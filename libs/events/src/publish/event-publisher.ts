@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
 import { ChannelKind } from '../catalog';
 import { HubEvent } from '../store/event.entity';
 import { newEventId } from '../store/event-id';
@@ -13,11 +13,13 @@ export interface NewEvent {
 }
 
 /**
- * Stores the event together with its deliveries (one statement, with the
+ * Stores events together with their deliveries (one statement, with the
  * caller's transaction manager). Registered by the delivery engine; without it
- * the event is stored alone, undispatched, and the sweeper fans it out later.
+ * an event is stored alone, undispatched, and the sweeper fans it out later.
  */
-export type InTransactionFanOut = (tx: EntityManager, event: HubEvent) => Promise<void>;
+export type InTransactionFanOut = (tx: EntityManager, events: HubEvent[]) => Promise<void>;
+
+const DEFERRED = 'hub.deferredEvents';
 
 const IDEMPOTENCY_WINDOW_HOURS = 24;
 
@@ -25,11 +27,32 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
  * The single way anything publishes an event. It writes with the caller's
  * transaction manager, so the event — and, with the delivery engine loaded,
  * its delivery rows — commit or roll back with the change that caused it
- * (transactional outbox): a 2xx means both are stored.
+ * (transactional outbox): a 2xx means both are stored. Inside a transaction
+ * the events are written just before COMMIT, all in one statement (a
+ * transaction that publishes three events makes one round trip for them, not
+ * three); the returned row (id, created_at) is already final.
  */
 @Injectable()
-export class EventPublisher {
+export class EventPublisher implements EntitySubscriberInterface, OnModuleInit {
   private fanOut?: InTransactionFanOut;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this);
+  }
+
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const rows = event.queryRunner.data[DEFERRED] as HubEvent[] | undefined;
+    if (!rows?.length || !this.fanOut) return;
+    delete event.queryRunner.data[DEFERRED];
+    await this.fanOut(event.queryRunner.manager, rows);
+  }
+
+  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
+    // A rolled-back savepoint leaves the transaction (and what it published before the savepoint) alive.
+    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[DEFERRED];
+  }
 
   useFanOut(fanOut: InTransactionFanOut): void {
     this.fanOut = fanOut;
@@ -51,12 +74,14 @@ export class EventPublisher {
       created_at: new Date(),
       dispatched_at: null,
     });
-    if (this.fanOut) {
-      row.dispatched_at = row.created_at;
-      await this.fanOut(tx, row);
-    } else {
+    if (!this.fanOut) {
       await tx.getRepository(HubEvent).insert(row as never);
+      return row;
     }
+    row.dispatched_at = row.created_at;
+    const runner = tx.queryRunner;
+    if (runner?.isTransactionActive) ((runner.data[DEFERRED] ??= []) as HubEvent[]).push(row);
+    else await this.fanOut(tx, [row]);
     return row;
   }
 

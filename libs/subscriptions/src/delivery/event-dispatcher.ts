@@ -5,15 +5,7 @@ import { EventPublisher, HubEvent } from '@hub/events';
 import { DueDelivery, DeliveryProducer } from './delivery-producer';
 import { insertDeliveriesSql } from './fan-out';
 
-// One statement: the event row and every delivery it fans out to.
-const STORE_WITH_DELIVERIES = `WITH ev AS (
-    INSERT INTO events (id, account_id, type, channel, channel_id, data, idempotency_key, created_at, dispatched_at)
-    VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $8)
-    RETURNING id, account_id, type, channel_id, data
-  ), d AS (${insertDeliveriesSql('ev')})
-  SELECT id, attempt_count FROM d`;
-
-// One statement for the events of many publishers at once (group commit): every event row and its deliveries.
+// One statement for many events (a transaction's, or those of publishers arriving together): every event row and its deliveries.
 const STORE_MANY_WITH_DELIVERIES = `WITH ev AS (
     INSERT INTO events (id, account_id, type, channel, channel_id, data, idempotency_key, created_at, dispatched_at)
     SELECT id, account_id, type, channel, channel_id, data, idempotency_key, created_at, created_at
@@ -48,30 +40,19 @@ export class EventDispatcher implements OnModuleInit {
   ) {}
 
   // Publishers outside a transaction (the Send API, POST /api/events) share their statement.
-  private readonly groupCommit = new RoundTripBatcher<HubEvent, DueDelivery[]>((events) => this.storeMany(events));
+  private readonly groupCommit = new RoundTripBatcher<HubEvent, DueDelivery[]>(async (events) => this.storeMany(this.dataSource.manager, events));
 
   onModuleInit(): void {
-    this.publisher.useFanOut(async (tx, event) => {
-      const due = tx.queryRunner?.isTransactionActive ? await this.storeOne(tx, event) : await this.groupCommit.submit(event);
+    this.publisher.useFanOut(async (tx, events) => {
+      const inTransaction = tx.queryRunner?.isTransactionActive === true;
+      const due = inTransaction || events.length > 1 ? (await this.storeMany(tx, events)).flat() : await this.groupCommit.submit(events[0]);
       if (due.length > 0) await this.afterCommit.run(tx, () => this.producer.deliver(due));
     });
   }
 
-  private async storeOne(tx: EntityManager, event: HubEvent): Promise<DueDelivery[]> {
-    return (await tx.query(STORE_WITH_DELIVERIES, [
-      event.id,
-      event.account_id,
-      event.type,
-      event.channel,
-      event.channel_id,
-      JSON.stringify(event.data),
-      event.idempotency_key,
-      event.created_at,
-    ])) as DueDelivery[];
-  }
-
-  private async storeMany(events: HubEvent[]): Promise<DueDelivery[][]> {
-    const rows = (await this.dataSource.query(STORE_MANY_WITH_DELIVERIES, [
+  /** Stores the events and their deliveries in one statement; answers each event's deliveries. */
+  private async storeMany(tx: EntityManager, events: HubEvent[]): Promise<DueDelivery[][]> {
+    const rows = (await tx.query(STORE_MANY_WITH_DELIVERIES, [
       JSON.stringify(events.map((e) => ({ ...e, created_at: e.created_at.toISOString() }))),
     ])) as (DueDelivery & { event_id: string })[];
     const byEvent = new Map<string, DueDelivery[]>(events.map((e) => [e.id, []]));
