@@ -66,10 +66,24 @@ export class TriggerRequestProcessor {
     private readonly requests: TriggerRequestProducer,
   ) {}
 
-  async process(requestId: string): Promise<void> {
-    // Most jobs find their request already enrolled by another job's batch: one cheap read, no transaction.
-    const [current] = (await this.dataSource.query('SELECT status FROM workflow_trigger_requests WHERE id = $1', [requestId])) as { status: string }[];
-    if (current?.status !== 'pending') return;
+  /** A job's requests: each one still pending after the batches before it leads a batch of its own. */
+  async processAll(requestIds: string[]): Promise<void> {
+    let pending = await this.pendingOf(requestIds);
+    while (pending.length > 0) {
+      await this.process(pending[0]);
+      pending = await this.pendingOf(pending.slice(1));
+    }
+  }
+
+  // Many requests are enrolled by another job's batch first: one cheap read, no transaction.
+  private async pendingOf(requestIds: string[]): Promise<string[]> {
+    if (requestIds.length === 0) return [];
+    const rows = (await this.dataSource.query(`SELECT id FROM workflow_trigger_requests WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [requestIds])) as { id: string }[];
+    const pending = new Set(rows.map((row) => row.id));
+    return requestIds.filter((id) => pending.has(id));
+  }
+
+  private async process(requestId: string): Promise<void> {
     try {
       await this.dataSource.transaction((tx) => this.enrolBatch(tx, requestId));
     } catch {

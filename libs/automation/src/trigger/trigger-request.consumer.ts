@@ -18,7 +18,7 @@ export class TriggerRequestConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.queue
-      .process(this.config.automationTriggerConcurrency, (job) => this.processor.process(job.data.requestId))
+      .process(this.config.automationTriggerConcurrency, (job) => this.processor.processAll(job.data.requestIds ?? (job.data.requestId ? [job.data.requestId] : [])))
       .catch((error: Error) => this.logger.error(`Trigger request consumer stopped: ${error.message}`));
   }
 }

@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { RoundTripBatcher } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
-import type { Queue } from 'bull';
-import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS } from './delivery.queue';
+import type { JobOptions, Queue } from 'bull';
+import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS, MAX_DELIVERIES_PER_JOB } from './delivery.queue';
 
 export interface DueDelivery {
   id: string;
@@ -46,10 +46,17 @@ export class DeliveryProducer implements OnModuleInit {
 
   private async enqueue(batches: DueDelivery[][]): Promise<void[]> {
     const deliveries = batches.flat();
-    const jobs = deliveries.map((d) => ({
+    const single = (d: DueDelivery): { data: DeliveryJob; opts: JobOptions } => ({
       data: { deliveryId: d.id },
       opts: { ...JOB_OPTIONS, jobId: deliveryJobId(d.id, d.attempt_count), delay: Math.max(0, Math.round(d.delayMs ?? 0)) },
-    }));
+    });
+    const due = deliveries.filter((d) => !d.delayMs);
+    const jobs = deliveries.filter((d) => d.delayMs).map(single);
+    for (let i = 0; i < due.length; i += MAX_DELIVERIES_PER_JOB) {
+      const chunk = due.slice(i, i + MAX_DELIVERIES_PER_JOB);
+      const first = deliveryJobId(chunk[0].id, chunk[0].attempt_count);
+      jobs.push(chunk.length === 1 ? single(chunk[0]) : { data: { deliveryIds: chunk.map((d) => d.id) }, opts: { ...JOB_OPTIONS, jobId: `${first}+${chunk.length}`, delay: 0 } });
+    }
     // One job is one Redis command with add(); addBulk wraps even one in MULTI/EXEC.
     await (jobs.length === 1 ? this.deliveryQueue.add(jobs[0].data, jobs[0].opts) : this.deliveryQueue.addBulk(jobs))
       .then(() => undefined)

@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import { AppConfig } from '@hub/config';
 import { DELIVERY_QUEUE, DeliveryJob, DISPATCH_QUEUE, DispatchJob } from './delivery.queue';
 import { DeliveryRunner } from './delivery-runner';
+import { SendSlots } from './send-slots';
 import { EventDispatcher } from './event-dispatcher';
 
 // Fan-out is a few queries per event; 8 at once keeps the pool busy without starving deliveries.
@@ -29,8 +30,15 @@ export class DeliveryConsumers implements OnModuleInit {
     this.dispatchQueue
       .process(DISPATCH_CONCURRENCY, (job) => this.dispatcher.dispatch([job.data.eventId]).then(() => undefined))
       .catch((error: Error) => this.logger.error(`Dispatch consumer stopped: ${error.message}`));
+    const slots = new SendSlots(this.config.webhookDeliveryConcurrency);
     this.deliveryQueue
-      .process(this.config.webhookDeliveryConcurrency, (job) => this.runner.run(job.data.deliveryId))
+      .process(this.config.webhookDeliveryConcurrency, async (job) => {
+        const ids = job.data.deliveryIds ?? (job.data.deliveryId ? [job.data.deliveryId] : []);
+        const results = await Promise.allSettled(ids.map((id) => slots.run(() => this.runner.run(id))));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        // A delivery whose run threw keeps its lease until it expires; then the sweeper enqueues it again.
+        if (failed) throw failed.reason;
+      })
       .catch((error: Error) => this.logger.error(`Delivery consumer stopped: ${error.message}`));
   }
 }

@@ -6,11 +6,19 @@ export interface DispatchJob {
   eventId: string;
 }
 
-/** Sends one attempt of one delivery. Job id = `<delivery id>:<attempts so far>`. */
+/**
+ * Sends one attempt of a delivery — or of several: the deliveries of events
+ * stored together (a fan-out, a group commit) travel in one job, so Redis and
+ * Bull work once for them. Job id = `<delivery id>:<attempts so far>` (of the
+ * first, plus `+<count>` for several); retries are always one per job.
+ */
 export const DELIVERY_QUEUE = 'webhook-delivery';
 export interface DeliveryJob {
-  deliveryId: string;
+  deliveryId?: string;
+  deliveryIds?: string[];
 }
+
+export const MAX_DELIVERIES_PER_JOB = 50;
 
 export function deliveryJobId(deliveryId: string, attemptsSoFar: number): string {
   return `${deliveryId}:${attemptsSoFar}`;
