@@ -459,7 +459,7 @@ async function main() {
     fixed_rate_seconds: FIXED_RATE_SECONDS,
     fanout_endpoints: FANOUT_ENDPOINTS,
     fanout_events: FANOUT_EVENTS,
-    webhook_delivery_concurrency: process.env.WEBHOOK_DELIVERY_CONCURRENCY ?? '50 (default)',
+    webhook_delivery_concurrency: process.env.WEBHOOK_DELIVERY_CONCURRENCY ?? '200 (default)',
     queue_prefix: queuePrefix,
   };
 
