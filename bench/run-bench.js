@@ -54,6 +54,7 @@ const countIo = process.env.BENCH_COUNT_IO === '1';
 const ioCounterDir = countIo ? path.join(os.tmpdir(), 'webhook-hub-bench-io', runId) : null;
 
 const group = new ProcessGroup();
+let publisherKey = null;
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -214,7 +215,7 @@ async function throughputPhase(apiUrl, token, receiver, receiverPort) {
     connections: CONNECTIONS,
     amount: THROUGHPUT_EVENTS,
     stopAfterSeconds: Math.min(CAPS.throughputPublish, remainingMs() / 1000),
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${publisherKey}` },
     body: { kind: 'event', run: runId, phase: 'throughput' },
   });
   log(`  published ${int(publish.ok)} (${int(publish.okPerSecond)}/s)${publish.stoppedEarly ? ` — stopped after ${Math.round(publish.windowSeconds)} s` : ''}; waiting for the receiver`);
@@ -231,7 +232,7 @@ async function fixedRatePhase(apiUrl, token, receiver) {
     connections: CONNECTIONS,
     durationSeconds: FIXED_RATE_SECONDS,
     overallRate: FIXED_RATE,
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${publisherKey}` },
     body: { kind: 'event', run: runId, phase: 'fixed-rate' },
   });
   log(`  published ${int(publish.ok)} (${int(publish.okPerSecond)}/s); waiting for the receiver`);
@@ -258,7 +259,7 @@ async function fanOutPhase(apiUrl, token, receiver, receiverPort, previousEndpoi
     connections: CONNECTIONS,
     amount: FANOUT_EVENTS,
     stopAfterSeconds: Math.max(5, Math.min(CAPS.fanOutPublish, remainingMs() / 1000)),
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${publisherKey}` },
     body: { kind: 'event', run: runId, phase: 'fan-out' },
   });
   log(`  published ${int(publish.ok)}; waiting for the receiver`);
@@ -441,6 +442,8 @@ async function main() {
     'POST /api/auth/signup',
   );
   const token = session.access_token;
+  // Events are published with an API key, as a publishing service would (admin calls use the session's JWT).
+  publisherKey = (await expectStatus(hubRequest(hub.apiUrl, 'POST', '/api/api-keys', { token, body: { name: 'bench publisher' } }), 201, 'POST /api/api-keys')).key;
 
   r.ingest = await ingestPhase(hub.apiUrl, token);
   r.throughput = await throughputPhase(hub.apiUrl, token, receiver.child, receiver.port);

@@ -88,6 +88,17 @@ describe('accounts and auth (SPEC §2)', () => {
     expect((await hub.request('GET', '/api/auth/me', { token: key })).status).toBe(401);
   });
 
+  it('authenticates each of many concurrent requests by its own key (their lookups share a query), a deleted key at once refused', async () => {
+    const a = await hub.signup();
+    const b = await hub.signup();
+    const keyOf = async (account: { token: string }) => (await hub.request('POST', '/api/api-keys', { token: account.token, body: { name: 'load' } })).body;
+    const [ka, kb, gone] = [await keyOf(a), await keyOf(b), await keyOf(a)];
+    expect((await hub.request('DELETE', `/api/api-keys/${gone.id}`, { token: a.token })).status).toBe(204);
+    const calls = Array.from({ length: 30 }, (_, i) => [ka, kb, gone][i % 3]);
+    const answers = await Promise.all(calls.map((k) => hub.request('GET', '/api/auth/me', { token: k.key })));
+    expect(answers.map((r) => (r.status === 200 ? r.body.account.id : r.status))).toEqual(calls.map((k) => (k === ka ? a.accountId : k === kb ? b.accountId : 401)));
+  });
+
   it('seeds the first admin from ADMIN_EMAIL / ADMIN_PASSWORD', async () => {
     const login = await hub.request('POST', '/api/auth/login', { body: { email: hub.config.adminEmail, password: 'admin-password-123' } });
     expect(login.status).toBe(200);

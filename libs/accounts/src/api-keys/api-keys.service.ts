@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, Repository } from 'typeorm';
-import { AccountScope } from '@hub/database';
+import { In, IsNull, LessThan, Repository } from 'typeorm';
+import { AccountScope, RoundTripBatcher } from '@hub/database';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey } from './api-key-format';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
@@ -16,8 +16,16 @@ function toDto(key: ApiKey): ApiKeyDto {
 export class ApiKeysService {
   private readonly scope: AccountScope<ApiKey>;
 
+  private readonly lookups = new RoundTripBatcher<string, ApiKey | null>((hashes) => this.findByHashes(hashes));
+
   constructor(@InjectRepository(ApiKey) private readonly repository: Repository<ApiKey>) {
     this.scope = new AccountScope(repository, 'API key');
+  }
+
+  private async findByHashes(hashes: string[]): Promise<(ApiKey | null)[]> {
+    const keys = await this.repository.findBy({ key_hash: In([...new Set(hashes)]) });
+    const byHash = new Map(keys.map((key) => [key.key_hash, key]));
+    return hashes.map((hash) => byHash.get(hash) ?? null);
   }
 
   async create(accountId: string, name: string): Promise<CreatedApiKeyDto> {
@@ -34,9 +42,14 @@ export class ApiKeysService {
     await this.scope.remove(accountId, id);
   }
 
-  /** The key row for a presented key, or null. Not account-scoped: this is how the account is found. */
+  /**
+   * The key row for a presented key, or null. Not account-scoped: this is how
+   * the account is found. Lookups of requests arriving together share one
+   * query (every publish call authenticates), and are never cached: a deleted
+   * key stops working at once.
+   */
   async authenticate(presented: string): Promise<ApiKey | null> {
-    const key = await this.repository.findOneBy({ key_hash: hashApiKey(presented) });
+    const key = await this.lookups.submit(hashApiKey(presented));
     if (key && (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)) {
       // Best effort and at most once a minute per key: auth must not wait on this write.
       this.repository
