@@ -5,3 +5,4 @@ export { RedisProbe } from './health/redis-probe';
 export { preflight } from './startup/preflight';
 export { QueueRootModule } from './queue/queue-root.module';
 export { PeriodicTask } from './periodic/periodic-task';
+export { addJobs, QueuedWork, workJobs } from './queue/work-jobs';

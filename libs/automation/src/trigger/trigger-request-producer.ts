@@ -1,16 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { JobOptions, Queue } from 'bull';
+import type { Queue } from 'bull';
 import { RoundTripBatcher } from '@hub/database';
-import { HubMetrics } from '@hub/operations';
+import { addJobs, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
 import { JOB_OPTIONS } from '../runner/workflow-run.queue';
-import { MAX_REQUESTS_PER_JOB, TRIGGER_REQUEST_QUEUE, TriggerRequestJob, triggerRequestJobId } from './trigger-request.queue';
+import { MAX_REQUESTS_PER_JOB, TRIGGER_REQUEST_QUEUE, TriggerRequestJob } from './trigger-request.queue';
 
-export interface DueTriggerRequest {
-  id: string;
-  attempt_count: number;
-  delayMs?: number;
-}
+export type DueTriggerRequest = QueuedWork;
 
 /**
  * Puts stored trigger requests on Redis. Never throws: PostgreSQL already
@@ -39,21 +35,15 @@ export class TriggerRequestProducer implements OnModuleInit {
 
   private async add(batches: DueTriggerRequest[][]): Promise<void[]> {
     const requests = batches.flat();
-    const single = (r: DueTriggerRequest): { data: TriggerRequestJob; opts: JobOptions } => ({
-      data: { requestId: r.id },
-      opts: { ...JOB_OPTIONS, jobId: triggerRequestJobId(r.id, r.attempt_count), delay: Math.max(0, Math.round(r.delayMs ?? 0)) },
+    const jobs = workJobs<TriggerRequestJob>(requests, {
+      one: (requestId) => ({ requestId }),
+      many: (requestIds) => ({ requestIds }),
+      max: MAX_REQUESTS_PER_JOB,
+      options: JOB_OPTIONS,
     });
-    const due = requests.filter((r) => !r.delayMs);
-    const jobs = requests.filter((r) => r.delayMs).map(single);
-    for (let i = 0; i < due.length; i += MAX_REQUESTS_PER_JOB) {
-      const chunk = due.slice(i, i + MAX_REQUESTS_PER_JOB);
-      const first = triggerRequestJobId(chunk[0].id, chunk[0].attempt_count);
-      jobs.push(chunk.length === 1 ? single(chunk[0]) : { data: { requestIds: chunk.map((r) => r.id) }, opts: { ...JOB_OPTIONS, jobId: `${first}+${chunk.length}`, delay: 0 } });
-    }
-    // One job is one Redis command with add(); addBulk wraps even one in MULTI/EXEC.
-    await (jobs.length === 1 ? this.queue.add(jobs[0].data, jobs[0].opts) : this.queue.addBulk(jobs))
-      .then(() => undefined)
-      .catch((error: Error) => this.logger.warn(`Enqueue of ${requests.length} trigger request(s) failed; the sweeper will retry: ${error.message}`));
+    await addJobs(this.queue, jobs).catch((error: Error) =>
+      this.logger.warn(`Enqueue of ${requests.length} trigger request(s) failed; the sweeper will retry: ${error.message}`),
+    );
     return batches.map(() => undefined);
   }
 }

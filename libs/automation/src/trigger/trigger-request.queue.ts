@@ -11,7 +11,3 @@ export interface TriggerRequestJob {
 }
 
 export const MAX_REQUESTS_PER_JOB = 100;
-
-export function triggerRequestJobId(requestId: string, attemptsSoFar: number): string {
-  return `${requestId}:${attemptsSoFar}`;
-}

@@ -20,6 +20,7 @@ export interface DeliveryJob {
 
 export const MAX_DELIVERIES_PER_JOB = 50;
 
+/** The id of a delivery's own job, as workJobs (@hub/operations) names it. */
 export function deliveryJobId(deliveryId: string, attemptsSoFar: number): string {
   return `${deliveryId}:${attemptsSoFar}`;
 }
