@@ -13,8 +13,9 @@ const SWEEP_LOCK = 727_002;
  * PostgreSQL is the truth, Redis only moves work. Every few seconds (a plain
  * timer, not a Bull job, so it survives a Redis flush) one worker re-enqueues
  * events not yet fanned out and due deliveries that are not leased. Job ids are
- * deterministic, so re-adding a job that still exists is a no-op, and the
- * claim in DeliveryRunner makes a duplicate harmless anyway.
+ * deterministic, so re-adding a job that still exists is a no-op; a delivery
+ * still waiting in a shared job gets a second job, which the claim in
+ * DeliveryRunner makes harmless (it finds the delivery done or leased).
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
