@@ -1,7 +1,7 @@
-import { workJobs } from './work-jobs';
+import { workJobs, WorkJobShape } from './work-jobs';
 
 describe('workJobs', () => {
-  const shape = { one: (id: string) => ({ id }), many: (ids: string[]) => ({ ids }), max: 2, options: { attempts: 1 } };
+  const shape: WorkJobShape<{ id?: string; ids?: string[] }> = { one: (id) => ({ id }), many: (ids) => ({ ids }), max: 2, options: { attempts: 1 } };
 
   it('gives a retry its own delayed job, and groups due items up to max per job', () => {
     const jobs = workJobs(
