@@ -74,7 +74,7 @@ function hubEnvironment({ databaseUrl, redisUrl, queuePrefix }) {
  * api first (it migrates the fresh database), the worker once the api is
  * listening. `profile` is a set of roles to run under --cpu-prof.
  */
-async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, profileDir, ioCounterDir }) {
+async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, profileDir, ioCounterDir, deferWorker = false }) {
   for (const file of [API_MAIN, WORKER_MAIN]) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run "npm run build:api" (npm run bench does)`);
   }
@@ -98,11 +98,16 @@ async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, pr
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHealth(group, api, `${apiUrl}/api/health`, 60_000);
 
-  const worker = group.spawn('worker', process.execPath, nodeArgs('worker', WORKER_MAIN), {
-    cwd: ROOT,
-    env: { ...env, ...counterEnv('worker'), PORT: String(workerPort), PUBLIC_URL: `http://127.0.0.1:${workerPort}`, DB_MIGRATE: 'false' },
-  });
-  await waitForHealth(group, worker, `http://127.0.0.1:${workerPort}/api/health`, 60_000);
+  const hub = { api, worker: null, apiUrl, workerUrl: `http://127.0.0.1:${workerPort}` };
+  /** Starts the worker (startHub does unless deferWorker): a phase can measure the api with nothing else running. */
+  hub.startWorker = async () => {
+    hub.worker = group.spawn('worker', process.execPath, nodeArgs('worker', WORKER_MAIN), {
+      cwd: ROOT,
+      env: { ...env, ...counterEnv('worker'), PORT: String(workerPort), PUBLIC_URL: `http://127.0.0.1:${workerPort}`, DB_MIGRATE: 'false' },
+    });
+    await waitForHealth(group, hub.worker, `${hub.workerUrl}/api/health`, 60_000);
+  };
+  if (!deferWorker) await hub.startWorker();
   /** Running PostgreSQL-query / Redis-command totals of both processes (only with ioCounterDir). */
   const ioCounts = () => {
     if (!ioCounterDir) return null;
@@ -115,7 +120,8 @@ async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, pr
     };
     return { api: read('api'), worker: read('worker') };
   };
-  return { api, worker, apiUrl, workerUrl: `http://127.0.0.1:${workerPort}`, ioCounts };
+  hub.ioCounts = ioCounts;
+  return hub;
 }
 
 /** One JSON request to the hub. */

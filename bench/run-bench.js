@@ -51,6 +51,7 @@ const queuePrefix = `whbench-${runId}`;
 const profileRoles = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const profileDir = path.join(os.tmpdir(), 'webhook-hub-bench-profiles', runId);
 const countIo = process.env.BENCH_COUNT_IO === '1';
+const intakeAlone = process.env.BENCH_INTAKE_ALONE === '1';
 const ioCounterDir = countIo ? path.join(os.tmpdir(), 'webhook-hub-bench-io', runId) : null;
 
 const group = new ProcessGroup();
@@ -188,6 +189,28 @@ async function ingestPhase(apiUrl, token) {
   return { available: true, note, ...result, io, enrolment };
 }
 
+/**
+ * Context for the ingest figure: the same load on the trigger webhook while
+ * the worker is not running yet, so the api has the machine to itself (its
+ * requests are enrolled once the worker starts, before the ingest phase).
+ */
+async function intakeAlonePhase(apiUrl, token, hub) {
+  const created = await hubRequest(apiUrl, 'POST', '/api/workflows', { token, body: { name: 'bench intake alone', steps: [] } });
+  const webhookId = created.body?.trigger?.webhook_id;
+  if (!webhookId) return { available: false };
+  log(`intake alone (worker not started): POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
+  const result = await load('intake-alone', {
+    url: `${apiUrl}/api/automation/webhook/${webhookId}`,
+    connections: CONNECTIONS,
+    durationSeconds: INGEST_SECONDS,
+    body: { kind: 'contact', run: runId, phase: 'intake-alone' },
+  });
+  log('  starting the worker; waiting for it to enrol that backlog');
+  await hub.startWorker();
+  const enrolment = await waitForEnrolment(webhookId, result.ok, result.startedAt);
+  return { available: true, ...result, enrolment };
+}
+
 async function waitForEnrolment(webhookId, expected, loadStartedAt) {
   const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.enrolmentDrain * 1000, remainingMs() - 120_000));
   let state;
@@ -301,6 +324,13 @@ function buildRows(r) {
       baseline: `${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`,
       number: { p50: ingest.latencyMs.p50, p99: ingest.latencyMs.p99 },
     });
+    const alone = r.intakeAlone;
+    if (alone?.available) {
+      add('intake_alone', 'ingest, context: the api alone (worker not started yet), req/s · ratio · p50 / p99', `${int(alone.okPerSecond)} req/s · ${ratio(alone.okPerSecond / b.okPerSecond)} · ${ms(alone.latencyMs.p50)} / ${ms(alone.latencyMs.p99)} ms`, {
+        baseline: `${int(b.okPerSecond)} req/s`,
+        number: { perSecond: alone.okPerSecond, ratio: alone.okPerSecond / b.okPerSecond, p50: alone.latencyMs.p50, p99: alone.latencyMs.p99, errors: errorsOf(alone) },
+      });
+    }
     const e = ingest.enrolment;
     if (e) {
       add('ingest_enrolment', 'ingest: enrolled by the worker after the answer (contact + run), rate · drained after the load', `${int(e.processed)} of ${int(ingest.ok)} · ${int(e.perSecond)} /s · ${(e.drainedAfterMs / 1000).toFixed(1)} s${e.complete ? '' : ' (gave up waiting)'}`, {
@@ -434,7 +464,7 @@ async function main() {
   log('starting the hub (api, then worker) from dist/');
   if (profileRoles.size) log(`  profiling ${[...profileRoles].join(', ')} into ${profileDir}`);
   if (countIo) log(`  counting PostgreSQL queries and Redis commands (BENCH_COUNT_IO=1) in ${ioCounterDir}`);
-  const hub = await startHub(group, { databaseUrl: services.databaseUrl(), redisUrl: services.REDIS_URL, queuePrefix, profile: profileRoles, profileDir, ioCounterDir });
+  const hub = await startHub(group, { databaseUrl: services.databaseUrl(), redisUrl: services.REDIS_URL, queuePrefix, profile: profileRoles, profileDir, ioCounterDir, deferWorker: intakeAlone });
   ioCounts = hub.ioCounts;
   const session = await expectStatus(
     hubRequest(hub.apiUrl, 'POST', '/api/auth/signup', { body: { email: `bench-${runId}@example.com`, password: 'bench-password-0123', account_name: 'Bench' } }),
@@ -445,6 +475,10 @@ async function main() {
   // Events are published with an API key, as a publishing service would (admin calls use the session's JWT).
   publisherKey = (await expectStatus(hubRequest(hub.apiUrl, 'POST', '/api/api-keys', { token, body: { name: 'bench publisher' } }), 201, 'POST /api/api-keys')).key;
 
+  // BENCH_INTAKE_ALONE=1: first the trigger load with no worker running (diagnosis; off by default because its
+  // backlog, enrolled before the ingest phase, makes the database busier for the phases after it).
+  if (intakeAlone) r.intakeAlone = await intakeAlonePhase(hub.apiUrl, token, hub);
+  if (!hub.worker) await hub.startWorker();
   r.ingest = await ingestPhase(hub.apiUrl, token);
   r.throughput = await throughputPhase(hub.apiUrl, token, receiver.child, receiver.port);
   // A phase that cannot fit the time budget any more is skipped and its rows say so.
