@@ -20,13 +20,6 @@ const FAILING_DISABLE_MS = 5 * 24 * 60 * 60 * 1000;
 const LEASE_MARGIN_SECONDS = 10;
 const MAX_ERROR_LENGTH = 2000;
 
-/**
- * Runs one attempt of one delivery: claim (lease), send, record, schedule.
- * The claim is a conditional UPDATE, so a duplicate or stalled job, the
- * sweeper and a second worker can all ask for the same delivery and only one
- * sends; the state decides, not the job. Claims and success records of jobs
- * running at the same time share one statement each.
- */
 interface Claimed {
   delivery: Delivery;
   endpoint: Endpoint;
@@ -45,6 +38,13 @@ interface SucceededAttempt {
   endpoint_id: string;
 }
 
+/**
+ * Runs one attempt of one delivery: claim (lease), send, record, schedule.
+ * The claim is a conditional UPDATE, so a duplicate or stalled job, the
+ * sweeper and a second worker can all ask for the same delivery and only one
+ * sends; the state decides, not the job. Claims and success records of jobs
+ * running at the same time share one statement each.
+ */
 @Injectable()
 export class DeliveryRunner {
   private readonly logger = new Logger('DeliveryRunner');
@@ -165,7 +165,6 @@ export class DeliveryRunner {
 
   private async record(delivery: Delivery, endpoint: Endpoint, result: AttemptResult, outcome: AttemptOutcome): Promise<void> {
     const error = result.error ? result.error.slice(0, MAX_ERROR_LENGTH) : null;
-    const attempt = [delivery.id, delivery.account_id, delivery.attempt_count, result.statusCode, result.durationMs, result.responseBody, error, JSON.stringify(result.requestHeaders)];
     if (outcome.kind === 'succeeded') {
       await this.successes.submit({
         delivery_id: delivery.id,
@@ -184,7 +183,7 @@ export class DeliveryRunner {
       await tx.query(
         `INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        attempt,
+        [delivery.id, delivery.account_id, delivery.attempt_count, result.statusCode, result.durationMs, result.responseBody, error, JSON.stringify(result.requestHeaders)],
       );
       const status = outcome.kind === 'retry' ? 'pending' : 'failed';
       await tx.query(

@@ -27,8 +27,9 @@ const DISPATCH = `WITH ev AS (
  * (registered with EventPublisher), so the event and its delivery rows commit
  * together before the publisher answers; their jobs go on the queue after the
  * commit. Publishers outside a transaction that arrive together share one
- * statement (group commit): each still answers only after its rows committed. Events stored without fan-out are dispatched from the outbox by the
- * sweeper (dispatch()); the unique (event, endpoint, url) key guards a repeat.
+ * statement (group commit): each still answers only after its rows committed.
+ * Events stored without fan-out are dispatched from the outbox by the sweeper
+ * (dispatch()); the unique (event, endpoint, url) key guards a repeat.
  */
 @Injectable()
 export class EventDispatcher implements OnModuleInit {
@@ -40,7 +41,7 @@ export class EventDispatcher implements OnModuleInit {
   ) {}
 
   // Publishers outside a transaction (the Send API, POST /api/events) share their statement.
-  private readonly groupCommit = new RoundTripBatcher<HubEvent, DueDelivery[]>(async (events) => this.storeMany(this.dataSource.manager, events));
+  private readonly groupCommit = new RoundTripBatcher<HubEvent, DueDelivery[]>((events) => this.storeMany(this.dataSource.manager, events));
 
   onModuleInit(): void {
     this.publisher.useFanOut(async (tx, events) => {
