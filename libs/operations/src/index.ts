@@ -1,6 +1,9 @@
 export { OperationsModule } from './operations.module';
 export { HubMetrics } from './metrics/hub-metrics';
-export { HubLoggerModule, REDACTED_LOG_PATHS } from './logging/logger.module';
+export { HubLoggerModule } from './logging/logger.module';
+export { HubLogger, REDACTED_LOG_PATHS } from './logging/hub-logger';
+export { installRequestLog, requestIdOf } from './logging/request-log';
+export { installLeanAsyncResourceBind } from './runtime/lean-async-resource-bind';
 export { RedisProbe } from './health/redis-probe';
 export { preflight } from './startup/preflight';
 export { QueueRootModule } from './queue/queue-root.module';
