@@ -14,6 +14,7 @@ const services = require('./services');
 const { startHub, hubRequest, expectStatus } = require('./hub-processes');
 const report = require('./report');
 const { summarizeProfile, printSummary } = require('./profile-summary');
+const cpuMeter = require('./cpu-meter');
 
 const { int, ms, mib, ratio, target } = report;
 
@@ -125,6 +126,11 @@ function ioDelta(before, after) {
   return { api: { pg: d('api', 'pg'), redis: d('api', 'redis') }, worker: { pg: d('worker', 'pg'), redis: d('worker', 'redis') } };
 }
 
+// Where each load phase's CPU went (api, worker, receiver by pid; PostgreSQL and Redis by process name).
+let hubPids = () => ({});
+const cpuSnapshot = (extra = {}) => cpuMeter.snapshot({ ...hubPids(), ...extra });
+const cpuSince = (before, extra = {}) => cpuMeter.delta(before, cpuSnapshot(extra), os.cpus().length);
+
 // ---- phases -------------------------------------------------------------------------------
 
 async function receiverFloor(receiverPort) {
@@ -145,16 +151,18 @@ async function baselinePhase() {
     BASELINE_REDIS_KEY: `${queuePrefix}:baseline`,
   });
   log(`durable-ingest baseline: ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
+  const cpuBefore = cpuMeter.snapshot({ baselineServer: child.pid });
   const result = await load('baseline', {
     url: `http://127.0.0.1:${port}/ingest`,
     connections: CONNECTIONS,
     durationSeconds: INGEST_SECONDS,
     body: { kind: 'contact', run: runId, phase: 'baseline' },
   });
+  const cpu = cpuMeter.delta(cpuBefore, cpuMeter.snapshot({ baselineServer: child.pid }), os.cpus().length);
   const stored = await ask(child, { cmd: 'count' });
   const peakRss = peakRssMiB(child.pid);
   await group.stop(child, 5_000);
-  return { ...result, stored, peakRssMiB: peakRss };
+  return { ...result, stored, peakRssMiB: peakRss, cpu };
 }
 
 async function ingestPhase(apiUrl, token) {
@@ -174,19 +182,21 @@ async function ingestPhase(apiUrl, token) {
   if (!webhookId) return { available: false, reason: 'not available (POST /api/workflows answered no trigger.webhook_id)' };
   log(`ingest: POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
   const ioBefore = await ioSnapshot();
+  const cpuBefore = cpuSnapshot();
   const result = await load('ingest', {
     url: `${apiUrl}/api/automation/webhook/${webhookId}`,
     connections: CONNECTIONS,
     durationSeconds: INGEST_SECONDS,
     body: { kind: 'contact', run: runId, phase: 'ingest' },
   });
+  const cpu = cpuSince(cpuBefore);
   const io = ioDelta(ioBefore, await ioSnapshot(2_000));
   // The route answers once the request is stored; the worker enrols afterwards. Wait for that backlog, so the
   // outbound phases start from a quiet worker, and report how fast the worker enrolled.
   log('  ingest: waiting for the worker to enrol every stored request');
   const enrolment = await waitForEnrolment(webhookId, result.ok, result.startedAt);
   log(`  ingest: ${int(enrolment.processed)} enrolled, ${int(enrolment.perSecond)}/s, backlog drained ${(enrolment.drainedAfterMs / 1000).toFixed(1)} s after the load`);
-  return { available: true, note, ...result, io, enrolment };
+  return { available: true, note, ...result, io, enrolment, cpu };
 }
 
 /**
@@ -199,16 +209,18 @@ async function intakeAlonePhase(apiUrl, token, hub) {
   const webhookId = created.body?.trigger?.webhook_id;
   if (!webhookId) return { available: false };
   log(`intake alone (worker not started): POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
+  const cpuBefore = cpuSnapshot();
   const result = await load('intake-alone', {
     url: `${apiUrl}/api/automation/webhook/${webhookId}`,
     connections: CONNECTIONS,
     durationSeconds: INGEST_SECONDS,
     body: { kind: 'contact', run: runId, phase: 'intake-alone' },
   });
+  const cpu = cpuSince(cpuBefore);
   log('  starting the worker; waiting for it to enrol that backlog');
   await hub.startWorker();
   const enrolment = await waitForEnrolment(webhookId, result.ok, result.startedAt);
-  return { available: true, ...result, enrolment };
+  return { available: true, ...result, enrolment, cpu };
 }
 
 async function waitForEnrolment(webhookId, expected, loadStartedAt) {
@@ -233,6 +245,7 @@ async function throughputPhase(apiUrl, token, receiver, receiverPort) {
   );
   log(`outbound (a): publishing ${int(THROUGHPUT_EVENTS)} events, ${CONNECTIONS} connections`);
   const ioBefore = await ioSnapshot();
+  const cpuBefore = cpuSnapshot({ receiver: receiver.pid });
   const publish = await load('throughput', {
     url: `${apiUrl}/api/events`,
     connections: CONNECTIONS,
@@ -243,9 +256,10 @@ async function throughputPhase(apiUrl, token, receiver, receiverPort) {
   });
   log(`  published ${int(publish.ok)} (${int(publish.okPerSecond)}/s)${publish.stoppedEarly ? ` — stopped after ${Math.round(publish.windowSeconds)} s` : ''}; waiting for the receiver`);
   const received = await waitForReceipts(receiver, 'throughput', publish.ok, CAPS.throughputDrain * 1000);
+  const cpu = cpuSince(cpuBefore, { receiver: receiver.pid });
   const stored = await waitForStoredAttempts([endpoint.id], publish.ok);
   const io = ioDelta(ioBefore, await ioSnapshot(300));
-  return { endpointId: endpoint.id, publish, received, stored, io, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
+  return { endpointId: endpoint.id, publish, received, stored, io, cpu, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
 }
 
 async function fixedRatePhase(apiUrl, token, receiver) {
@@ -277,6 +291,7 @@ async function fanOutPhase(apiUrl, token, receiver, receiverPort, previousEndpoi
   const expected = FANOUT_EVENTS * FANOUT_ENDPOINTS;
   log(`fan-out: ${FANOUT_EVENTS} events x ${FANOUT_ENDPOINTS} endpoints = ${int(expected)} deliveries`);
   const ioBefore = await ioSnapshot();
+  const cpuBefore = cpuSnapshot({ receiver: receiver.pid });
   const publish = await load('fan-out', {
     url: `${apiUrl}/api/events`,
     connections: CONNECTIONS,
@@ -287,9 +302,10 @@ async function fanOutPhase(apiUrl, token, receiver, receiverPort, previousEndpoi
   });
   log(`  published ${int(publish.ok)}; waiting for the receiver`);
   const received = await waitForReceipts(receiver, 'fan-out', publish.ok * FANOUT_ENDPOINTS, CAPS.fanOutDrain * 1000);
+  const cpu = cpuSince(cpuBefore, { receiver: receiver.pid });
   const stored = await waitForStoredAttempts(endpointIds, publish.ok * FANOUT_ENDPOINTS, 10_000);
   const io = ioDelta(ioBefore, await ioSnapshot(300));
-  return { publish, received, stored, expected, io, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
+  return { publish, received, stored, expected, io, cpu, deliveriesPerSecond: perSecond(received.unique, publish.startedAt, received.lastAt) };
 }
 
 // ---- the table ----------------------------------------------------------------------------
@@ -419,6 +435,26 @@ function buildRows(r) {
     }
   }
 
+  // CPU time per unit of work, by process: where the machine's two cores went in each phase.
+  const cpuRow = (key, figure, cpu, count, parts, extra = {}) => {
+    if (!cpu || !count) return;
+    const perUnit = Object.fromEntries(parts.map(([name]) => [name, cpu.cpuMs[name] === null || cpu.cpuMs[name] === undefined ? null : (cpu.cpuMs[name] * 1000) / count]));
+    const busy = cpu.machineBusyShare === null ? '—' : `${Math.round(cpu.machineBusyShare * 100)} %`;
+    const text = `${parts.map(([name, label]) => `${label} ${int(perUnit[name])}`).join(' · ')} µs; machine busy ${busy}`;
+    add(key, figure, text, { ...extra, number: { microsecondsPerUnit: perUnit, units: count, machineBusyShare: cpu.machineBusyShare, wallMs: cpu.wallMs } });
+  };
+  const services = [
+    ['postgres', 'PostgreSQL'],
+    ['redis', 'Redis'],
+  ];
+  const baselineCpu = b.cpu ? `server ${int((b.cpu.cpuMs.baselineServer * 1000) / b.ok)} · PostgreSQL ${int((b.cpu.cpuMs.postgres * 1000) / b.ok)} µs` : '—';
+  cpuRow('cpu_baseline', 'CPU per request, durable-ingest baseline (µs)', b.cpu, b.ok, [['baselineServer', 'server'], ...services]);
+  if (r.intakeAlone?.available) cpuRow('cpu_intake_alone', 'CPU per request, ingest with the api alone (µs)', r.intakeAlone.cpu, r.intakeAlone.ok, [['api', 'api'], ...services], { baseline: baselineCpu });
+  if (ingest.available) cpuRow('cpu_ingest', 'CPU per request, ingest (µs; worker enrolling meanwhile)', ingest.cpu, ingest.ok, [['api', 'api'], ['worker', 'worker'], ...services], { baseline: baselineCpu });
+  const deliveryParts = [['api', 'api'], ['worker', 'worker'], ['receiver', 'receiver'], ...services];
+  if (a) cpuRow('cpu_outbound', 'CPU per delivery, outbound (a), publish → last receipt (µs)', a.cpu, a.received.unique, deliveryParts);
+  if (o && !o.skipped) cpuRow('cpu_fanout', 'CPU per delivery, fan-out (µs)', o.cpu, o.received.unique, deliveryParts);
+
   const rss = r.rss;
   add('api_peak_rss', 'api peak RSS (VmHWM)', mib(rss.api), {
     target: target(`≤ ${TARGETS.apiRssMiB} MB`, rss.api === null ? null : rss.api <= TARGETS.apiRssMiB),
@@ -466,6 +502,7 @@ async function main() {
   if (countIo) log(`  counting PostgreSQL queries and Redis commands (BENCH_COUNT_IO=1) in ${ioCounterDir}`);
   const hub = await startHub(group, { databaseUrl: services.databaseUrl(), redisUrl: services.REDIS_URL, queuePrefix, profile: profileRoles, profileDir, ioCounterDir, deferWorker: intakeAlone });
   ioCounts = hub.ioCounts;
+  hubPids = () => ({ api: hub.api.pid, worker: hub.worker?.pid ?? null });
   const session = await expectStatus(
     hubRequest(hub.apiUrl, 'POST', '/api/auth/signup', { body: { email: `bench-${runId}@example.com`, password: 'bench-password-0123', account_name: 'Bench' } }),
     [200, 201],
