@@ -314,6 +314,26 @@ describe('automation: workflows and the trigger webhook', () => {
       expect(runs.map((run) => run.variables.email).sort()).toEqual([...emails].sort());
     });
 
+    it('enrols a person sent several times at once (batched together) once per request, each run with its own payload, one contact', async () => {
+      const wf = await createWorkflow({ name: 'Repeats', steps: [] });
+      const bodies = [
+        ...Array.from({ length: 4 }, (_, i) => ({ email: 'Repeat@Example.com', attempt: `r${i}` })),
+        ...Array.from({ length: 6 }, (_, i) => ({ email: `single-${i}@example.com`, attempt: `s${i}` })),
+      ];
+      const answers = await Promise.all(bodies.map((body) => hub.request('POST', `/api/automation/webhook/${wf.trigger.webhook_id}`, { body })));
+      expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+      await processed();
+      const contacts = await hub.sql('SELECT id FROM contacts WHERE account_id = $1 AND email = $2', [a.accountId, 'repeat@example.com']);
+      expect(contacts).toHaveLength(1);
+      const runs = await runsOf(wf.id);
+      expect(runs).toHaveLength(10);
+      const repeatRuns = runs.filter((run) => run.contact_id === contacts[0].id);
+      expect(repeatRuns.map((run) => run.variables.attempt).sort()).toEqual(['r0', 'r1', 'r2', 'r3']);
+      const enrolled = (await eventsOf(a, 'workflow.enrolled')).map((e) => e.data).filter((d) => d.workflow_id === wf.id);
+      expect(enrolled.map((d) => d.run_id).sort()).toEqual(runs.map((run) => run.id).sort());
+      for (const event of enrolled) expect(event.variables.attempt).toBe(runs.find((run) => run.id === event.run_id).variables.attempt);
+    });
+
     it('enrols the good requests of a batch when one cannot be enrolled, and marks that one failed with why', async () => {
       const wf = await createWorkflow({ name: 'Poison', steps: [] });
       // Stored past the route's checks (as if the rules had changed since): the worker cannot make a contact of it.

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DataSource } from 'typeorm';
-import { ContactsService } from '@hub/contacts';
+import { AccountContactInput, BulkContactUpsert, ContactsService } from '@hub/contacts';
 import { findEventType } from '@hub/events';
 import { Account, Hub, startHub } from './harness';
 
@@ -411,6 +411,85 @@ describe('contacts', () => {
       await expect(upsert(a, { email: 'x@example.com' }, { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ status: 404 });
       expect(await countEvents(a)).toBe(0);
       expect(await hub.sql('SELECT 1 FROM contacts WHERE account_id = $1', [a.accountId])).toHaveLength(0);
+    });
+  });
+  describe('BulkContactUpsert.upsertMany (the trigger worker’s batches)', () => {
+    type Input = AccountContactInput['input'];
+    const bulk = (account: Account, inputs: Input[]) =>
+      hub.app.get(DataSource).transaction((tx) => hub.app.get(BulkContactUpsert).upsertMany(tx, inputs.map((input) => ({ accountId: account.accountId, input }))));
+    const oneByOne = (account: Account, inputs: Input[]) =>
+      hub.app.get(DataSource).transaction(async (tx) => {
+        const results = [];
+        for (const input of inputs) results.push(await hub.app.get(ContactsService).upsertByIdentity(tx, account.accountId, input));
+        return results;
+      });
+    /** An account's contacts and contact.* events, with ids replaced by their order of creation so two accounts compare. */
+    const stateOf = async (account: Account) => {
+      const contacts = await hub.sql('SELECT id, email, phone, first_name, last_name, custom_fields FROM contacts WHERE account_id = $1 ORDER BY created_at, email', [account.accountId]);
+      const alias = new Map(contacts.map((c, i) => [c.id, `contact-${i}`]));
+      const events = await hub.sql("SELECT type, data FROM events WHERE account_id = $1 AND type LIKE 'contact.%' ORDER BY id", [account.accountId]);
+      return {
+        contacts: contacts.map(({ id, ...rest }) => ({ id: alias.get(id), ...rest })),
+        events: events.map((e) => ({ type: e.type, id: alias.get(e.data.id), email: e.data.email, phone: e.data.phone, changed: e.data.changed ?? null })),
+      };
+    };
+
+    it('gives the same contacts, results and contact.* events as upsertByIdentity one by one', async () => {
+      const existing: Input[] = [
+        { email: 'known@example.com', first_name: 'Known', custom_fields: { plan: 'free', utm: 'x' } },
+        { phone: '+34612345670', first_name: 'Phone only' },
+      ];
+      const batch: Input[] = [
+        { email: 'New.One@Example.com', first_name: ' Nia ', custom_fields: { plan: 'pro' } },
+        { email: 'known@example.com', last_name: 'Updated', custom_fields: { plan: 'pro', utm: null } },
+        { email: 'by-phone@example.com', phone: '+34 612 345 670' },
+        { email: 'new.one@example.com', phone: '+34612345671', custom_fields: { again: true } },
+        { phone: '+34612345672', last_name: 'Phone person' },
+        { email: 'other-new@example.com', phone: '+34612345671' },
+        { email: 'known@example.com' },
+      ];
+      const [bulkAccount, seqAccount] = [await hub.signup(), await hub.signup()];
+      await oneByOne(bulkAccount, existing);
+      await oneByOne(seqAccount, existing);
+      const fromBulk = await bulk(bulkAccount, batch);
+      const fromSequence = await oneByOne(seqAccount, batch);
+
+      const shape = (results: { contact: { email: string | null; phone: string | null; first_name: string | null; last_name: string | null; custom_fields: unknown }; created: boolean }[]) =>
+        results.map(({ contact, created }) => ({ created, email: contact.email, phone: contact.phone, first_name: contact.first_name, last_name: contact.last_name, custom_fields: contact.custom_fields }));
+      expect(shape(fromBulk)).toEqual(shape(fromSequence));
+      expect(fromBulk.map((r) => r.created)).toEqual([true, false, false, false, true, false, false]);
+      // The same person twice in a batch is one contact, the second input updating it; a phone given to it that way
+      // then finds it for a later input of the batch (other-new@ is not created).
+      expect(fromBulk[3].contact.id).toBe(fromBulk[0].contact.id);
+      expect(fromBulk[5].contact.id).toBe(fromBulk[0].contact.id);
+      expect(fromBulk[0].contact.created_at).toBeInstanceOf(Date);
+
+      const [bulkState, seqState] = [await stateOf(bulkAccount), await stateOf(seqAccount)];
+      expect(bulkState.contacts).toEqual(seqState.contacts);
+      // New people's contact.created come first in bulk (one INSERT), then the others in input order.
+      const sorted = (events: typeof bulkState.events) => [...events].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+      expect(sorted(bulkState.events)).toEqual(sorted(seqState.events));
+      expect(bulkState.events.filter((e) => e.type === 'contact.created')).toHaveLength(4);
+    });
+
+    it('refuses the batch with an unreadable input, naming it, and writes nothing', async () => {
+      const a = await hub.signup();
+      await expect(bulk(a, [{ email: 'fine@example.com' }, { email: 'not-an-email' }])).rejects.toMatchObject({ field: 'email', status: 400 });
+      await expect(bulk(a, [{ email: 'fine@example.com' }, { phone: 'n/a' }])).rejects.toMatchObject({ field: 'phone', status: 400 });
+      await expect(bulk(a, [{ first_name: 'Nobody' }])).rejects.toMatchObject({ status: 400 });
+      expect(await hub.sql('SELECT 1 FROM contacts WHERE account_id = $1', [a.accountId])).toHaveLength(0);
+      expect(await countEvents(a)).toBe(0);
+    });
+
+    it('lets concurrent batches naming the same people in opposite orders finish, one contact per person', async () => {
+      const a = await hub.signup();
+      const people: Input[] = Array.from({ length: 20 }, (_, i) => ({ email: `overlap-${i}@example.com`, phone: `+3461234${String(5000 + i)}` }));
+      const batches = [people, [...people].reverse(), people.filter((_, i) => i % 2 === 0), [...people].reverse().filter((_, i) => i % 3 === 0)];
+      const results = await Promise.all(batches.map((batch) => bulk(a, batch)));
+      expect(results.map((r) => r.length)).toEqual(batches.map((b) => b.length));
+      const contacts = await hub.sql('SELECT email, phone FROM contacts WHERE account_id = $1 ORDER BY email', [a.accountId]);
+      expect(contacts).toHaveLength(20);
+      expect(results.flat().filter((r) => r.created)).toHaveLength(20);
     });
   });
 });

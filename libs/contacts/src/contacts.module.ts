@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@hub/events';
+import { BulkContactUpsert } from './contacts/bulk-contact-upsert';
 import { Contact } from './contacts/contact.entity';
 import { ContactQueries } from './contacts/contact-queries.service';
 import { ContactsController } from './contacts/contacts.controller';
@@ -18,8 +19,8 @@ import { ContactStatusesService } from './lookups/contact-statuses.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Contact, ContactStatus, ContactSource]), EventsModule],
-  providers: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
-  exports: [ContactsService, ContactQueries, ContactStatusesService, ContactSourcesService],
+  providers: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService],
+  exports: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService],
 })
 export class ContactsCoreModule {}
 

@@ -1,6 +1,8 @@
 export { ContactsCoreModule, ContactsModule } from './contacts.module';
 export { Contact } from './contacts/contact.entity';
 export { ContactsService } from './contacts/contacts.service';
+export { BulkContactUpsert } from './contacts/bulk-contact-upsert';
+export type { AccountContactInput } from './contacts/bulk-contact-upsert';
 export type { ContactIdentityInput, ContactSourceRef } from './contacts/contacts.service';
 export { ContactQueries } from './contacts/contact-queries.service';
 export { toContactPayload, toContactResponse } from './contacts/contact-payload';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hub/config';
-import { Contact, ContactsService, InvalidContactFieldError } from '@hub/contacts';
+import { BulkContactUpsert, Contact, InvalidContactFieldError } from '@hub/contacts';
 import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
 import { runEventData } from '../runs/run-events';
@@ -21,6 +21,12 @@ interface StoredRequest {
   webhook_id: string;
   account_id: string;
   input: TriggerContact;
+}
+
+interface Enrolment {
+  request: StoredRequest;
+  contactId: string;
+  variables: Record<string, unknown>;
 }
 
 interface EnrolledRun {
@@ -48,9 +54,11 @@ export function runVariables(contact: Contact, payload: Record<string, unknown>)
  * contact, enrol it into every active workflow bound to the webhook id (as
  * they are now, publishing workflow.enrolled for each) and mark the request
  * processed; after the commit the runs go on the queue. A job takes other due
- * requests along (a batch shares its commit and its event statement). Request
- * rows are locked for the transaction, so a duplicate job or the sweeper
- * never processes one twice. A workflow with no steps completes at enrolment.
+ * requests along: a batch shares its commit and its statements (contacts are
+ * locked, looked up and, for new people, inserted together by
+ * BulkContactUpsert; runs are inserted together; events written together).
+ * Request rows are locked for the transaction, so a duplicate job or the
+ * sweeper never processes one twice. A workflow with no steps completes at enrolment.
  */
 @Injectable()
 export class TriggerRequestProcessor {
@@ -59,7 +67,7 @@ export class TriggerRequestProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly contacts: ContactsService,
+    private readonly contacts: BulkContactUpsert,
     private readonly events: EventPublisher,
     private readonly afterCommit: AfterCommit,
     private readonly runs: WorkflowRunProducer,
@@ -122,42 +130,73 @@ export class TriggerRequestProcessor {
         )) as StoredRequest[]),
       );
     }
-    // Contacts are locked by identity (email first): batches that take them in one order cannot deadlock each
-    // other on it. The sort is stable, so requests for the same person keep their arrival order.
-    requests.sort((a, b) => (a.input.email ?? '\uffff').localeCompare(b.input.email ?? '\uffff'));
-    const running: EnrolledRun[] = [];
-    for (const request of requests) {
-      const { contact } = await this.contacts.upsertByIdentity(tx, request.account_id, {
-        email: request.input.email,
-        phone: request.input.phone,
-        first_name: request.input.first_name,
-        last_name: request.input.last_name,
-        custom_fields: request.input.custom_fields,
-      });
-      const runs = await this.enrol(tx, request, contact.id, runVariables(contact, request.input.payload));
-      running.push(...runs.filter((run) => run.status === 'running'));
-    }
+    const upserted = await this.contacts.upsertMany(
+      tx,
+      requests.map((request) => ({
+        accountId: request.account_id,
+        input: {
+          email: request.input.email,
+          phone: request.input.phone,
+          first_name: request.input.first_name,
+          last_name: request.input.last_name,
+          custom_fields: request.input.custom_fields,
+        },
+      })),
+    );
+    const runs = await this.enrolAll(
+      tx,
+      requests.map((request, index) => ({ request, contactId: upserted[index].contact.id, variables: runVariables(upserted[index].contact, request.input.payload) })),
+    );
+    const running = runs.filter((run) => run.status === 'running');
     await tx.query(`UPDATE workflow_trigger_requests SET status = 'processed', processed_at = now(), error = NULL WHERE id = ANY($1::uuid[])`, [requests.map((r) => r.id)]);
     if (running.length > 0) await this.afterCommit.run(tx, () => this.runs.enqueue(running.map((run) => ({ id: run.id, current_step: 0, attempt_count: 0 }))));
   }
 
-  /** One run per active workflow bound to the id, with the steps as they are now; one INSERT whatever their number. */
-  private async enrol(tx: EntityManager, request: StoredRequest, contactId: string, variables: Record<string, unknown>): Promise<EnrolledRun[]> {
+  /**
+   * One run per (request, active workflow bound to its id), with the steps as
+   * they are now: one INSERT per round, where a round holds each contact once
+   * (a person asked twice in the batch is enrolled twice, in a second round),
+   * so every returned run maps back to its request by contact.
+   */
+  private async enrolAll(tx: EntityManager, enrolments: Enrolment[]): Promise<EnrolledRun[]> {
+    const rounds: Enrolment[][] = [];
+    const seen = new Map<string, number>();
+    for (const enrolment of enrolments) {
+      const round = seen.get(enrolment.contactId) ?? 0;
+      seen.set(enrolment.contactId, round + 1);
+      (rounds[round] ??= []).push(enrolment);
+    }
+    const enrolled: EnrolledRun[] = [];
+    for (const round of rounds) enrolled.push(...(await this.enrolRound(tx, round)));
+    return enrolled;
+  }
+
+  private async enrolRound(tx: EntityManager, round: Enrolment[]): Promise<EnrolledRun[]> {
     const runs = (await tx.query(
-      `WITH enrolled AS (
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord int, webhook_id text, account_id uuid, contact_id uuid, variables jsonb)
+       ), enrolled AS (
          INSERT INTO workflow_runs (account_id, workflow_id, contact_id, status, steps, variables, started_at, completed_at)
-         SELECT w.account_id, w.id, $3, CASE WHEN jsonb_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, $4::jsonb, now(),
+         SELECT w.account_id, w.id, i.contact_id, CASE WHEN jsonb_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, i.variables, now(),
                 CASE WHEN jsonb_array_length(w.steps) = 0 THEN now() END
-           FROM workflows w
-          WHERE w.webhook_id = $1 AND w.account_id = $2 AND w.active
-          ORDER BY w.created_at
-         RETURNING id, workflow_id, status, completed_at
+           FROM input i
+           JOIN workflows w ON w.webhook_id = i.webhook_id AND w.account_id = i.account_id AND w.active
+          ORDER BY i.ord, w.created_at
+         RETURNING id, workflow_id, contact_id, status, completed_at
        )
-       SELECT e.id, e.workflow_id, e.status, e.completed_at, w.name AS workflow_name FROM enrolled e JOIN workflows w ON w.id = e.workflow_id`,
-      [request.webhook_id, request.account_id, contactId, JSON.stringify(variables)],
-    )) as (EnrolledRun & { completed_at: Date | null })[];
-    for (const run of runs) {
-      const data = runEventData({ ...run, contact_id: contactId, variables }, run.workflow_name);
+       SELECT e.id, e.workflow_id, e.contact_id, e.status, e.completed_at, w.name AS workflow_name FROM enrolled e JOIN workflows w ON w.id = e.workflow_id`,
+      [
+        JSON.stringify(
+          round.map(({ request, contactId, variables }, ord) => ({ ord, webhook_id: request.webhook_id, account_id: request.account_id, contact_id: contactId, variables })),
+        ),
+      ],
+    )) as (EnrolledRun & { contact_id: string; completed_at: Date | null })[];
+    const byContact = new Map(round.map((enrolment) => [enrolment.contactId, enrolment]));
+    // Events in the order the requests came (RETURNING's order is not promised), workflows in creation order.
+    const ordered = round.flatMap((enrolment) => runs.filter((run) => run.contact_id === enrolment.contactId));
+    for (const run of ordered) {
+      const { request, variables } = byContact.get(run.contact_id) as Enrolment;
+      const data = runEventData({ ...run, contact_id: run.contact_id, variables }, run.workflow_name);
       await this.events.publish(tx, { accountId: request.account_id, type: 'workflow.enrolled', data: { ...data } });
       if (run.status === 'completed') {
         await this.events.publish(tx, {
@@ -167,7 +206,7 @@ export class TriggerRequestProcessor {
         });
       }
     }
-    return runs;
+    return ordered;
   }
 
   /** The transaction rolled back: count the attempt, and retry later or give up (the inbound log row then says why). */
