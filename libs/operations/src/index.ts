@@ -9,3 +9,4 @@ export { preflight } from './startup/preflight';
 export { QueueRootModule } from './queue/queue-root.module';
 export { PeriodicTask } from './periodic/periodic-task';
 export { addJobs, QueuedWork, workJobs } from './queue/work-jobs';
+export { EnqueueBacklog } from './queue/enqueue-backlog';

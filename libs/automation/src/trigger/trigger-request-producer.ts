@@ -2,11 +2,14 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { RoundTripBatcher } from '@hub/database';
-import { addJobs, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
+import { addJobs, EnqueueBacklog, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
 import { JOB_OPTIONS } from '../runner/workflow-run.queue';
 import { MAX_REQUESTS_PER_JOB, TRIGGER_REQUEST_QUEUE, TriggerRequestJob } from './trigger-request.queue';
 
 export type DueTriggerRequest = QueuedWork;
+
+// Requests waiting for Redis at most; past it, the run sweeper enqueues them once Redis is back.
+const MAX_WAITING_FOR_REDIS = 20_000;
 
 /**
  * Puts stored trigger requests on Redis. Never throws: PostgreSQL already
@@ -17,6 +20,8 @@ export type DueTriggerRequest = QueuedWork;
 export class TriggerRequestProducer implements OnModuleInit {
   private readonly logger = new Logger('TriggerRequestProducer');
   private readonly enqueues = new RoundTripBatcher<DueTriggerRequest[], void>((batches) => this.add(batches), 500);
+  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS);
+  private full = false;
 
   constructor(
     @InjectQueue(TRIGGER_REQUEST_QUEUE) private readonly queue: Queue<TriggerRequestJob>,
@@ -27,10 +32,16 @@ export class TriggerRequestProducer implements OnModuleInit {
     this.metrics.watchQueue(TRIGGER_REQUEST_QUEUE, () => this.queue.getJobCounts());
   }
 
-  /** Enqueues these requests; the calls of one event-loop turn share one Redis round trip. */
+  /**
+   * Enqueues these requests; the calls of one event-loop turn share one Redis
+   * round trip. While Redis is away the calls wait for it, up to
+   * MAX_WAITING_FOR_REDIS requests; more are left to the sweeper.
+   */
   async enqueue(requests: DueTriggerRequest[]): Promise<void> {
     if (requests.length === 0) return;
-    await this.enqueues.submit(requests);
+    const admitted = await this.backlog.admit(requests.length, () => this.enqueues.submit(requests));
+    if (!admitted && !this.full) this.logger.warn(`${this.backlog.size} trigger requests are waiting for Redis; newer ones are left to the sweeper until it answers`);
+    this.full = !admitted;
   }
 
   private async add(batches: DueTriggerRequest[][]): Promise<void[]> {

@@ -81,7 +81,8 @@ export class TriggerService {
       if (!id) return { response: await this.firstAnswer(log.id, webhookId, idempotencyKey), replayed: true };
       stored.id = id;
     }
-    await this.producer.enqueue([{ id: stored.id, attempt_count: 0 }]);
+    // Stored: the answer does not wait for Redis (a request that never reaches it is enqueued by the run sweeper).
+    void this.producer.enqueue([{ id: stored.id, attempt_count: 0 }]);
     return { response, replayed: false };
   }
 

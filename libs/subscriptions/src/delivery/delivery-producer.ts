@@ -1,11 +1,14 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { RoundTripBatcher } from '@hub/database';
-import { addJobs, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
+import { addJobs, EnqueueBacklog, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
 import type { Queue } from 'bull';
 import { DELIVERY_QUEUE, DeliveryJob, DISPATCH_QUEUE, DispatchJob, JOB_OPTIONS, MAX_DELIVERIES_PER_JOB } from './delivery.queue';
 
 export type DueDelivery = QueuedWork;
+
+// Deliveries waiting for Redis at most (a few MB of job data); past it, the sweeper enqueues them once Redis is back.
+const MAX_WAITING_FOR_REDIS = 20_000;
 
 /**
  * Puts work on Redis. Never throws: PostgreSQL already holds the work, and the
@@ -15,6 +18,8 @@ export type DueDelivery = QueuedWork;
 export class DeliveryProducer implements OnModuleInit {
   private readonly logger = new Logger('DeliveryProducer');
   private readonly enqueues = new RoundTripBatcher<DueDelivery[], void>((batches) => this.enqueue(batches), 500);
+  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS);
+  private full = false;
 
   constructor(
     @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
@@ -34,10 +39,16 @@ export class DeliveryProducer implements OnModuleInit {
       .catch((error: Error) => this.logger.warn(`Enqueue of ${eventIds.length} event(s) failed; the sweeper will retry: ${error.message}`));
   }
 
-  /** Enqueues these deliveries; the calls of one event-loop turn share one Redis round trip. */
+  /**
+   * Enqueues these deliveries; the calls of one event-loop turn share one
+   * Redis round trip. While Redis is away the calls wait for it, up to
+   * MAX_WAITING_FOR_REDIS deliveries; more are left to the sweeper.
+   */
   async deliver(deliveries: DueDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.enqueues.submit(deliveries);
+    const admitted = await this.backlog.admit(deliveries.length, () => this.enqueues.submit(deliveries));
+    if (!admitted && !this.full) this.logger.warn(`${this.backlog.size} deliveries are waiting for Redis; newer ones are left to the sweeper until it answers`);
+    this.full = !admitted;
   }
 
   private async enqueue(batches: DueDelivery[][]): Promise<void[]> {
