@@ -4,5 +4,6 @@ import { OutboundDelivery1795527614170 } from './1795527614170-OutboundDelivery'
 import { Messaging1795531421991 } from './1795531421991-Messaging';
 import { Automation1795531482676 } from './1795531482676-Automation';
 import { TriggerInbox1795537454101 } from './1795537454101-TriggerInbox';
+import { DeliveryHotUpdates1795552000000 } from './1795552000000-DeliveryHotUpdates';
 
-export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101];
+export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101, DeliveryHotUpdates1795552000000];

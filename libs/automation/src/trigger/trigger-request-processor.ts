@@ -13,7 +13,7 @@ import { TriggerRequestProducer } from './trigger-request-producer';
 // Processing failed this often (the database refusing, say): the request is marked failed and its inbound log row says why.
 const MAX_ATTEMPTS = 8;
 // Requests one job enrols in one transaction (its own and other due ones).
-const BATCH_SIZE = 25;
+const BATCH_SIZE = 100;
 const MAX_ERROR_LENGTH = 2000;
 
 interface StoredRequest {
