@@ -334,6 +334,25 @@ describe('automation: workflows and the trigger webhook', () => {
       for (const event of enrolled) expect(event.variables.attempt).toBe(runs.find((run) => run.id === event.run_id).variables.attempt);
     });
 
+    it('applies the requests of a batch in the order they arrived, whichever job takes them', async () => {
+      const wf = await createWorkflow({ name: 'Arrival order', steps: [] });
+      const input = (firstName: string) => JSON.stringify({ email: 'order@example.com', phone: null, first_name: firstName, last_name: null, custom_fields: {}, payload: {} });
+      // Stored as if the worker had been away: the older request says Old, the newer New; only the newer one's job runs,
+      // and it takes the older one along in its batch.
+      const [, newer] = await hub.sql(
+        `INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, input, response, created_at, next_attempt_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, '{}', now() - interval '2 seconds', now() - interval '1 second'),
+                (gen_random_uuid(), $1, $2, $4, '{}', now() - interval '1 second', now() - interval '1 second')
+         RETURNING id`,
+        [wf.trigger.webhook_id, a.accountId, input('Old'), input('New')],
+      );
+      await hub.app.get(TriggerRequestProducer).enqueue([{ id: newer.id, attempt_count: 0 }]);
+      await processed();
+      const [contact] = await hub.sql('SELECT first_name FROM contacts WHERE account_id = $1 AND email = $2', [a.accountId, 'order@example.com']);
+      expect(contact.first_name).toBe('New');
+      expect(await runsOf(wf.id)).toHaveLength(2);
+    });
+
     it('enrols the good requests of a batch when one cannot be enrolled, and marks that one failed with why', async () => {
       const wf = await createWorkflow({ name: 'Poison', steps: [] });
       // Stored past the route's checks (as if the rules had changed since): the worker cannot make a contact of it.

@@ -18,6 +18,7 @@ const MAX_ERROR_LENGTH = 2000;
 
 interface StoredRequest {
   id: string;
+  created_at: Date;
   webhook_id: string;
   account_id: string;
   input: TriggerContact;
@@ -116,20 +117,22 @@ export class TriggerRequestProcessor {
       // FOR UPDATE waits rather than skips for this job's own request: an Idempotency-Key repeat locks the row for a
       // moment, and a second job for the same request waits for the first and then finds it processed (READ COMMITTED
       // re-checks status). Other requests are only taken when free.
-      `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+      `SELECT id, created_at, webhook_id, account_id, input FROM workflow_trigger_requests WHERE id = $1 AND status = 'pending' FOR UPDATE`,
       [requestId],
     )) as StoredRequest[];
     if (requests.length === 0) return; // done already (or given up)
     if (size > 1) {
       requests.push(
         ...((await tx.query(
-          `SELECT id, webhook_id, account_id, input FROM workflow_trigger_requests
+          `SELECT id, created_at, webhook_id, account_id, input FROM workflow_trigger_requests
             WHERE status = 'pending' AND next_attempt_at <= now() AND id <> $1
             ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
           [requestId, size - 1],
         )) as StoredRequest[]),
       );
     }
+    // In arrival order, so the later of two requests for one person is the one whose fields stay (a stable sort).
+    requests.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
     const upserted = await this.contacts.upsertMany(
       tx,
       requests.map((request) => ({
