@@ -73,4 +73,10 @@ async function triggerRequestState(webhookId) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, deleteRedisKeys };
+/** Autovacuum workers running on the bench database now (after a burst of writes they take CPU for seconds). */
+async function autovacuumWorkers() {
+  const rows = await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND datname = $1`, [DATABASE]);
+  return rows[0].n;
+}
+
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, deleteRedisKeys, autovacuumWorkers };
