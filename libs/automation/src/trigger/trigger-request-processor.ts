@@ -7,6 +7,7 @@ import { EventPublisher } from '@hub/events';
 import { runEventData } from '../runs/run-events';
 import { retryDelayMs } from '../runner/run-progress';
 import { WorkflowRunProducer } from '../runner/workflow-run-producer';
+import { failureSummary } from './failure-summary';
 import { TriggerContact } from './trigger-body';
 import { TriggerRequestProducer } from './trigger-request-producer';
 
@@ -103,7 +104,7 @@ export class TriggerRequestProcessor {
       } catch (error) {
         // Validated before the answer, so this is a contact the data no longer allows (e.g. a phone taken meanwhile): retrying cannot help.
         const permanent = error instanceof InvalidContactFieldError;
-        await this.recordFailure(requestId, (error as Error).message ?? String(error), permanent);
+        await this.recordFailure(requestId, (error as Error).message ?? String(error), failureSummary(error), permanent);
       }
     }
   }
@@ -213,7 +214,7 @@ export class TriggerRequestProcessor {
   }
 
   /** The transaction rolled back: count the attempt, and retry later or give up (the inbound log row then says why). */
-  private async recordFailure(requestId: string, message: string, permanent: boolean): Promise<void> {
+  private async recordFailure(requestId: string, message: string, summary: string, permanent: boolean): Promise<void> {
     const error = message.slice(0, MAX_ERROR_LENGTH);
     try {
       const [row] = (await this.dataSource.query(
@@ -226,13 +227,13 @@ export class TriggerRequestProcessor {
       )) as { status: string; attempt_count: number; inbound_log_id: string | null }[];
       if (!row) return;
       if (row.status === 'failed') {
-        this.logger.error(`Trigger request ${requestId} failed ${row.attempt_count} times and was given up: ${error}`);
+        this.logger.error(`Trigger request ${requestId} failed ${row.attempt_count} times and was given up (${summary}; the request and its inbound log row say why)`);
         if (row.inbound_log_id) await this.dataSource.query(`UPDATE inbound_logs SET outcome = 'error', error = $2 WHERE id = $1`, [row.inbound_log_id, `Processing failed: ${error}`]);
         return;
       }
       const delayMs = retryDelayMs(row.attempt_count, this.config.webhookRetryScheduleSeconds);
       await this.dataSource.query('UPDATE workflow_trigger_requests SET next_attempt_at = now() + make_interval(secs => $2::float / 1000) WHERE id = $1', [requestId, delayMs]);
-      this.logger.warn(`Trigger request ${requestId} failed (attempt ${row.attempt_count}), will retry in ${Math.round(delayMs / 1000)} s: ${error}`);
+      this.logger.warn(`Trigger request ${requestId} failed (attempt ${row.attempt_count}, ${summary}), will retry in ${Math.round(delayMs / 1000)} s`);
       await this.requests.enqueue([{ id: requestId, attempt_count: row.attempt_count, delayMs }]);
     } catch (failure) {
       // The sweeper finds the request again: it is still pending.
