@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { isEmail } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@hub/events';
-import { InvalidContactFieldError, normalizeEmail, requirePhone } from '../identity/contact-identity';
-import { mergeCustomFields } from './contact-changes';
+import { identityLockKeys, readIdentity } from '../identity/contact-identity';
+import { blankToNull, mergeCustomFields } from './contact-changes';
 import { Contact } from './contact.entity';
 import { toContactPayload } from './contact-payload';
 import { ContactIdentityInput, ContactsService } from './contacts.service';
@@ -19,8 +18,6 @@ interface Normalised extends AccountContactInput {
   phone: string | null;
   keys: string[];
 }
-
-const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
 
 /**
  * ContactsService.upsertByIdentity for many people in one transaction, with
@@ -62,13 +59,8 @@ export class BulkContactUpsert {
   }
 
   private normalise(item: AccountContactInput): Normalised {
-    const { input, accountId } = item;
-    const email = normalizeEmail(input.email);
-    if (email && !isEmail(email)) throw new InvalidContactFieldError('email', `email "${input.email}" is not an email address`);
-    const phone = requirePhone(input.phone);
-    if (!email && !phone) throw new InvalidContactFieldError('email', 'email or phone is required to identify the contact');
-    const keys = [email && `contact:${accountId}:email:${email}`, phone && `contact:${accountId}:phone:${phone}`].filter((key): key is string => !!key);
-    return { ...item, email, phone, keys };
+    const { email, phone } = readIdentity(item.input);
+    return { ...item, email, phone, keys: identityLockKeys(item.accountId, email, phone) };
   }
 
   /** The advisory locks upsertByIdentity takes one by one (same keys; taking one twice in a transaction is a no-op). */
@@ -87,12 +79,7 @@ export class BulkContactUpsert {
        SELECT c.account_id, c.email, c.phone FROM contacts c JOIN i ON c.account_id = i.account_id AND c.phone = i.phone`,
       [JSON.stringify(people.map(({ accountId, email, phone }) => ({ account_id: accountId, email, phone })))],
     )) as { account_id: string; email: string | null; phone: string | null }[];
-    const keys = new Set<string>();
-    for (const row of rows) {
-      if (row.email) keys.add(`contact:${row.account_id}:email:${row.email}`);
-      if (row.phone) keys.add(`contact:${row.account_id}:phone:${row.phone}`);
-    }
-    return keys;
+    return new Set(rows.flatMap((row) => identityLockKeys(row.account_id, row.email, row.phone)));
   }
 
   /** One INSERT for the new people (their identities are distinct), each with its contact.created event. */

@@ -47,3 +47,8 @@ export function mergeCustomFields(current: Record<string, unknown>, patch: Recor
   }
   return merged;
 }
+
+/** Names as stored: trimmed, blank meaning none. */
+export function blankToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value.trim();
+}

@@ -1,13 +1,12 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { isEmail } from 'class-validator';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { EventPublisher } from '@hub/events';
-import { InvalidContactFieldError, normalizeEmail, requirePhone } from '../identity/contact-identity';
+import { identityLockKeys, normalizeEmail, readIdentity, requirePhone } from '../identity/contact-identity';
 import { ContactSourcesService } from '../lookups/contact-sources.service';
 import { ContactStatusesService } from '../lookups/contact-statuses.service';
 import { CreateContactDto, UpdateContactDto } from './dto/contact-input.dto';
 import { Contact } from './contact.entity';
-import { changedFields, ContactFields, mergeCustomFields } from './contact-changes';
+import { blankToNull, changedFields, ContactFields, mergeCustomFields } from './contact-changes';
 import { withContactConflicts } from './contact-conflicts';
 import { toContactPayload } from './contact-payload';
 import { ContactQueries } from './contact-queries.service';
@@ -27,10 +26,6 @@ export type ContactSourceRef = { id: string } | { name: string };
 function fieldsOf(contact: Contact): ContactFields {
   const { email, phone, first_name, last_name, custom_fields, status_id, source_id, email_undeliverable, phone_undeliverable } = contact;
   return { email, phone, first_name, last_name, custom_fields: custom_fields ?? {}, status_id, source_id, email_undeliverable, phone_undeliverable };
-}
-
-function blankToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value.trim();
 }
 
 function requireIdentity(fields: { email: string | null; phone: string | null }): void {
@@ -124,11 +119,8 @@ export class ContactsService {
     input: ContactIdentityInput,
     source?: ContactSourceRef,
   ): Promise<{ contact: Contact; created: boolean }> {
-    const email = normalizeEmail(input.email);
-    if (email && !isEmail(email)) throw new InvalidContactFieldError('email', `email "${input.email}" is not an email address`);
-    const phone = requirePhone(input.phone);
-    if (!email && !phone) throw new InvalidContactFieldError('email', 'email or phone is required to identify the contact');
-    await this.lockIdentities(tx, accountId, email, phone);
+    const { email, phone } = readIdentity(input);
+    for (const key of identityLockKeys(accountId, email, phone)) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
 
     const scope = this.queries.scope;
     const byEmail = email ? await scope.findOneBy(accountId, { email }, tx) : null;
@@ -198,16 +190,5 @@ export class ContactsService {
       return source.id;
     }
     return (await this.sources.findOrCreateByName(tx, accountId, source.name)).id;
-  }
-
-  /**
-   * Serialises concurrent upserts of the same person (two webhooks at once) so
-   * the second sees the first's contact instead of failing on the unique index.
-   * Email before phone: every transaction takes them in the same order.
-   */
-  private async lockIdentities(tx: EntityManager, accountId: string, email: string | null, phone: string | null): Promise<void> {
-    for (const key of [email && `email:${email}`, phone && `phone:${phone}`]) {
-      if (key) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`contact:${accountId}:${key}`]);
-    }
   }
 }

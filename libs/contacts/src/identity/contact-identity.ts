@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isEmail } from 'class-validator';
 import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** A contact field value the hub cannot store (400 naming the field, e.g. an unparseable phone). */
@@ -42,4 +43,27 @@ export function requirePhone(raw: string | null | undefined, defaultCountry?: Co
   const phone = normalizePhone(raw, defaultCountry);
   if (!phone) throw new InvalidContactFieldError('phone', `phone "${raw}" is not a phone number we can read; send it in international format, e.g. +34612345678`);
   return phone;
+}
+
+/**
+ * The identity an integration sent, normalised: an email that must read as
+ * one, a phone that must parse, and at least one of the two.
+ * Throws InvalidContactFieldError (400) naming the field otherwise.
+ */
+export function readIdentity(input: { email?: string | null; phone?: string | null }): { email: string | null; phone: string | null } {
+  const email = normalizeEmail(input.email);
+  if (email && !isEmail(email)) throw new InvalidContactFieldError('email', `email "${input.email}" is not an email address`);
+  const phone = requirePhone(input.phone);
+  if (!email && !phone) throw new InvalidContactFieldError('email', 'email or phone is required to identify the contact');
+  return { email, phone };
+}
+
+/**
+ * The advisory-lock keys that serialise upserts of one person in an account,
+ * email before phone: every writer takes the same keys, so concurrent
+ * upserts of the same person wait for each other instead of failing on the
+ * unique index.
+ */
+export function identityLockKeys(accountId: string, email: string | null, phone: string | null): string[] {
+  return [email && `contact:${accountId}:email:${email}`, phone && `contact:${accountId}:phone:${phone}`].filter((key): key is string => !!key);
 }
