@@ -20,8 +20,9 @@ const MAX_WAITING_FOR_REDIS = 20_000;
 export class TriggerRequestProducer implements OnModuleInit {
   private readonly logger = new Logger('TriggerRequestProducer');
   private readonly enqueues = new RoundTripBatcher<DueTriggerRequest[], void>((batches) => this.add(batches), 500);
-  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS);
-  private full = false;
+  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS, (waiting) =>
+    this.logger.warn(`${waiting} trigger requests are waiting for Redis; newer ones are left to the sweeper until it answers`),
+  );
 
   constructor(
     @InjectQueue(TRIGGER_REQUEST_QUEUE) private readonly queue: Queue<TriggerRequestJob>,
@@ -39,9 +40,7 @@ export class TriggerRequestProducer implements OnModuleInit {
    */
   async enqueue(requests: DueTriggerRequest[]): Promise<void> {
     if (requests.length === 0) return;
-    const admitted = await this.backlog.admit(requests.length, () => this.enqueues.submit(requests));
-    if (!admitted && !this.full) this.logger.warn(`${this.backlog.size} trigger requests are waiting for Redis; newer ones are left to the sweeper until it answers`);
-    this.full = !admitted;
+    await this.backlog.admit(requests.length, () => this.enqueues.submit(requests));
   }
 
   private async add(batches: DueTriggerRequest[][]): Promise<void[]> {

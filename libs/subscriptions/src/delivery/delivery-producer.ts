@@ -18,8 +18,9 @@ const MAX_WAITING_FOR_REDIS = 20_000;
 export class DeliveryProducer implements OnModuleInit {
   private readonly logger = new Logger('DeliveryProducer');
   private readonly enqueues = new RoundTripBatcher<DueDelivery[], void>((batches) => this.enqueue(batches), 500);
-  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS);
-  private full = false;
+  private readonly backlog = new EnqueueBacklog(MAX_WAITING_FOR_REDIS, (waiting) =>
+    this.logger.warn(`${waiting} deliveries are waiting for Redis; newer ones are left to the sweeper until it answers`),
+  );
 
   constructor(
     @InjectQueue(DISPATCH_QUEUE) private readonly dispatchQueue: Queue<DispatchJob>,
@@ -46,9 +47,7 @@ export class DeliveryProducer implements OnModuleInit {
    */
   async deliver(deliveries: DueDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    const admitted = await this.backlog.admit(deliveries.length, () => this.enqueues.submit(deliveries));
-    if (!admitted && !this.full) this.logger.warn(`${this.backlog.size} deliveries are waiting for Redis; newer ones are left to the sweeper until it answers`);
-    this.full = !admitted;
+    await this.backlog.admit(deliveries.length, () => this.enqueues.submit(deliveries));
   }
 
   private async enqueue(batches: DueDelivery[][]): Promise<void[]> {
