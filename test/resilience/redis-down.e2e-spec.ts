@@ -45,17 +45,25 @@ describe('Redis unreachable for a while', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       eventIds.push(published.body.id);
     }
+    // With an Idempotency-Key the event is published inside a transaction; its enqueue runs after the commit.
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const keyed = await hub.request('POST', '/api/events', { token: a.token, body: { type: 'custom.order', data: { keyed: i } }, headers: { 'idempotency-key': `away-${i}` } });
+      expect(keyed.status).toBe(202);
+      expect(Date.now() - started).toBeLessThan(2000);
+      eventIds.push(keyed.body.id);
+    }
     for (let i = 0; i < 5; i++) {
       const triggered = await hub.request('POST', `/api/automation/webhook/${workflow.body.trigger.webhook_id}`, { body: { email: `away-${i}@example.com` } });
       expect(triggered.status).toBe(200);
     }
     const stored = await hub.sql("SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'");
-    expect(stored[0].n).toBe(10);
+    expect(stored[0].n).toBe(13);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(receiver.received).toHaveLength(0);
 
     gate.restore();
-    await eventually(async () => (await hub.sql("SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'"))[0].n === 10, 45000, 250);
+    await eventually(async () => (await hub.sql("SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'"))[0].n === 13, 45000, 250);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set(eventIds));
     await eventually(async () => (await hub.sql("SELECT count(*)::int AS n FROM workflow_trigger_requests WHERE status = 'processed'"))[0].n === 5, 45000, 250);
     const runs = await hub.sql('SELECT count(*)::int AS n FROM workflow_runs WHERE workflow_id = $1', [workflow.body.id]);

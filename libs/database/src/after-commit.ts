@@ -9,6 +9,9 @@ type Task = () => Promise<void>;
  * rows that might still roll back, or are not yet visible to the worker, would
  * point at nothing). Outside a transaction the work runs at once. The work must
  * be safe to lose: PostgreSQL keeps the truth and the sweeper finds it again.
+ * So the caller does not wait for it: a request is answered once its rows are
+ * committed, also while Redis cannot be reached (the enqueue then waits, not
+ * the sender).
  */
 @Injectable()
 export class AfterCommit implements EntitySubscriberInterface, OnModuleInit {
@@ -26,14 +29,14 @@ export class AfterCommit implements EntitySubscriberInterface, OnModuleInit {
       ((runner.data[PENDING] ??= []) as Task[]).push(task);
       return;
     }
-    await this.execute([task]);
+    void this.execute([task]);
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const tasks = event.queryRunner.data[PENDING] as Task[] | undefined;
     if (!tasks?.length) return;
     delete event.queryRunner.data[PENDING];
-    await this.execute(tasks);
+    void this.execute(tasks);
   }
 
   afterTransactionRollback(event: { queryRunner: QueryRunner }): void {

@@ -46,15 +46,8 @@ export class EventDispatcher implements OnModuleInit {
   onModuleInit(): void {
     this.publisher.useFanOut(async (tx, events) => {
       const inTransaction = tx.queryRunner?.isTransactionActive === true;
-      if (inTransaction || events.length > 1) {
-        const due = (await this.storeMany(tx, events)).flat();
-        if (due.length > 0) await this.afterCommit.run(tx, () => this.producer.deliver(due));
-        return;
-      }
-      // Committed by now: the publisher answers without waiting for Redis (deliver never throws; a job that never
-      // reached Redis is found by the sweeper, as when Redis is down).
-      const due = await this.groupCommit.submit(events[0]);
-      if (due.length > 0) void this.producer.deliver(due);
+      const due = inTransaction || events.length > 1 ? (await this.storeMany(tx, events)).flat() : await this.groupCommit.submit(events[0]);
+      if (due.length > 0) await this.afterCommit.run(tx, () => this.producer.deliver(due));
     });
   }
 
