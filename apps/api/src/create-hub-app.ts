@@ -20,6 +20,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * at ~13 % of the route's CPU, measured with the bench's profiles).
  */
 const UNLOGGED_ROUTES = ['GET /api/health', 'GET /metrics', 'POST /api/automation/webhook/:webhookId'];
+// Path parameters that are capabilities (whoever has the URL may act): never written to the request log.
+const SECRET_PATH_PARAMS = ['token', 'webhookId'];
 
 /** The built admin app: `web/dist` of the checkout, found from both apps/ (ts) and dist/apps/ (built). */
 function findWebRoot(): string | undefined {
@@ -62,7 +64,7 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installTextBodyParser(fastify);
-  installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES });
+  installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES, secretParams: SECRET_PATH_PARAMS });
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
   const webRoot = roles.api ? findWebRoot() : undefined;
   app.useGlobalFilters(

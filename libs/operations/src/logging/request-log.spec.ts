@@ -14,9 +14,10 @@ async function serverWithLog(): Promise<{ app: FastifyInstance; url: string; lin
     },
   });
   const app = Fastify({ genReqId: (request) => requestIdOf(request.headers, randomUUID) });
-  installRequestLog(app, pino({ level: 'info' }, sink), { skipRoutes: ['GET /health', 'POST /hooks/:id'] });
+  installRequestLog(app, pino({ level: 'info' }, sink), { skipRoutes: ['GET /health', 'POST /hooks/:id'], secretParams: ['token'] });
   app.get('/things/:id', async () => ({ ok: true }));
   app.get('/health', async () => ({ ok: true }));
+  app.get('/lists/:listId/unsubscribe/:token', async () => ({ ok: true }));
   app.post('/hooks/:id', async () => ({ ok: true }));
   app.get('/broken', async () => {
     throw new Error('broken on purpose');
@@ -51,5 +52,13 @@ describe('installRequestLog', () => {
     expect(server.lines).toHaveLength(1);
     expect(server.lines[0]).toMatchObject({ level: 50, msg: 'request errored', req: { method: 'GET', url: '/broken' }, res: { statusCode: 500 } });
     expect(server.lines[0].req.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps capability tokens in the path out of the line, other path parameters in', async () => {
+    const res = await fetch(`${server.url}/lists/42/unsubscribe/tok_secret_abc?x=1`);
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.lines[0].req.url).toBe('/lists/42/unsubscribe/:token');
+    expect(JSON.stringify(server.lines)).not.toContain('tok_secret_abc');
   });
 });
