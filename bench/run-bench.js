@@ -166,6 +166,18 @@ async function baselinePhase() {
   return { ...result, stored, peakRssMiB: peakRss, cpu };
 }
 
+/** The ingest load (64 connections, INGEST_SECONDS, a unique email per request) on one trigger webhook, with its CPU. */
+async function triggerLoad(apiUrl, webhookId, phase) {
+  const cpuBefore = cpuSnapshot();
+  const result = await load(phase, {
+    url: `${apiUrl}/api/automation/webhook/${webhookId}`,
+    connections: CONNECTIONS,
+    durationSeconds: INGEST_SECONDS,
+    body: { kind: 'contact', run: runId, phase },
+  });
+  return { result, cpu: cpuSince(cpuBefore) };
+}
+
 async function ingestPhase(apiUrl, token) {
   let note = null;
   let created = await hubRequest(apiUrl, 'POST', '/api/workflows', { token, body: { name: 'bench ingest', steps: [] } });
@@ -183,14 +195,7 @@ async function ingestPhase(apiUrl, token) {
   if (!webhookId) return { available: false, reason: 'not available (POST /api/workflows answered no trigger.webhook_id)' };
   log(`ingest: POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
   const ioBefore = await ioSnapshot();
-  const cpuBefore = cpuSnapshot();
-  const result = await load('ingest', {
-    url: `${apiUrl}/api/automation/webhook/${webhookId}`,
-    connections: CONNECTIONS,
-    durationSeconds: INGEST_SECONDS,
-    body: { kind: 'contact', run: runId, phase: 'ingest' },
-  });
-  const cpu = cpuSince(cpuBefore);
+  const { result, cpu } = await triggerLoad(apiUrl, webhookId, 'ingest');
   const io = ioDelta(ioBefore, await ioSnapshot(2_000));
   // The route answers once the request is stored; the worker enrols afterwards. Wait for that backlog, so the
   // outbound phases start from a quiet worker, and report how fast the worker enrolled.
@@ -210,14 +215,7 @@ async function intakeAlonePhase(apiUrl, token, hub) {
   const webhookId = created.body?.trigger?.webhook_id;
   if (!webhookId) return { available: false };
   log(`intake alone (worker not started): POST /api/automation/webhook/{id}, ${CONNECTIONS} connections, ${INGEST_SECONDS} s`);
-  const cpuBefore = cpuSnapshot();
-  const result = await load('intake-alone', {
-    url: `${apiUrl}/api/automation/webhook/${webhookId}`,
-    connections: CONNECTIONS,
-    durationSeconds: INGEST_SECONDS,
-    body: { kind: 'contact', run: runId, phase: 'intake-alone' },
-  });
-  const cpu = cpuSince(cpuBefore);
+  const { result, cpu } = await triggerLoad(apiUrl, webhookId, 'intake-alone');
   log('  starting the worker; waiting for it to enrol that backlog');
   await hub.startWorker();
   const enrolment = await waitForEnrolment(webhookId, result.ok, result.startedAt);
