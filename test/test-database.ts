@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DB = 'webhook_hub_test_template';
+// TEST_TEMPLATE_DB lets two test runs share one PostgreSQL server (each builds and drops its own template).
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'webhook_hub_test_template';
 
 export function databaseUrl(name: string): string {
   return `${TEST_SERVER_URL}/${name}`;
