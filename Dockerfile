@@ -5,15 +5,17 @@ COPY package.json package-lock.json ./
 COPY web/package.json web/package-lock.json ./web/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN npm run build
 
+# What runs: the build plus a production-only install of package-lock.json (no web/package.json here, so the
+# admin app's own dependencies are not installed: it ships as web/dist). .ci/run proves the same install boots.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=build /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-COPY package.json ./
 EXPOSE 3000
 # A heap budget makes V8 collect before the process grows past ~250 MB (it would otherwise keep garbage up to GiBs).
 CMD ["node", "--max-old-space-size=256", "dist/apps/api/src/main.js"]
