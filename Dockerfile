@@ -17,5 +17,6 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 EXPOSE 3000
-# A heap budget makes V8 collect before the process grows past ~250 MB (it would otherwise keep garbage up to GiBs).
-CMD ["node", "--max-old-space-size=256", "dist/apps/api/src/main.js"]
+# npm start's topology: the supervisor runs api processes sharing port 3000 and a worker, and stops them all
+# gracefully on SIGTERM. Override the command to run one role per container (docker-compose.yml does).
+CMD ["node", "dist/apps/supervisor/src/main.js"]

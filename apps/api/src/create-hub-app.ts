@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppConfig } from '@hub/config';
-import { createValidationPipe, HttpExceptionFilter, installTextBodyParser } from '@hub/http';
+import { createValidationPipe, HttpExceptionFilter, installRequestGuard, installTextBodyParser } from '@hub/http';
 import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
 import { HubLogger, installLeanAsyncResourceBind, installRequestLog, requestIdOf } from '@hub/operations';
 import { HubModule, HubRoles } from './hub.module';
@@ -48,7 +48,9 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   // left out of every request.
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (off by default): otherwise any client
+    // could pick the address that login throttling counts.
+    trustProxy: config.trustProxy,
     skipMiddie: true,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(request.headers, randomUUID),
   });
@@ -60,10 +62,10 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   });
   const logger = app.get(HubLogger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installTextBodyParser(fastify);
+  installRequestGuard(fastify, { isInbound: (request) => inboundSourceOf(request) !== undefined });
   installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES, secretParams: SECRET_PATH_PARAMS });
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
   const webRoot = roles.api ? findWebRoot() : undefined;

@@ -1,16 +1,31 @@
 import { ConfigError, loadConfig } from '@hub/config';
 import { ServiceUnreachableError } from '@hub/database';
-import { preflight } from '@hub/operations';
+import { exitGracefullyOnSignals, isSupervised, preflight } from '@hub/operations';
 import { createHubApp } from './create-hub-app';
 import { HubRoles } from './hub.module';
 
-/** Shared entrypoint: validate config, check services, migrate, boot, listen. Known failures print one line. */
+/** What a supervised process tells the supervisor once it takes work. */
+export const READY_MESSAGE = { type: 'hub:ready' } as const;
+
+/**
+ * Shared entrypoint: validate config, check services, migrate, boot, listen,
+ * stop gracefully on SIGTERM/SIGINT. Known failures print one line.
+ *
+ * Under the supervisor (`npm start`) a worker opens no port: the api processes
+ * own PORT, and /metrics there speaks for every process.
+ */
 export async function runHub(roles: HubRoles): Promise<void> {
   try {
     const config = loadConfig();
     await preflight(config, (line) => process.stdout.write(`${line}\n`));
     const app = await createHubApp(config, roles);
-    await app.listen({ port: config.port, host: '0.0.0.0' });
+    exitGracefullyOnSignals(app, config.shutdownTimeoutMs);
+    if (roles.api || !isSupervised()) await app.listen({ port: config.port, host: '0.0.0.0' });
+    else await app.init();
+    if (isSupervised()) {
+      process.send?.(READY_MESSAGE);
+      return;
+    }
     const what = roles.api && roles.worker ? 'api + worker' : roles.api ? 'api' : 'worker';
     process.stdout.write(`Webhook Hub ${what} listening on ${config.publicUrl} (port ${config.port})\n`);
   } catch (error) {

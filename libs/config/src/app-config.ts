@@ -1,3 +1,5 @@
+import type { TrustProxy } from './trust-proxy';
+
 /** The typed, validated configuration every module injects. */
 export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
@@ -6,6 +8,9 @@ export class AppConfig {
   readonly redisUrl!: string;
   readonly redisQueuePrefix!: string;
   readonly dbMigrate!: boolean;
+  readonly hubApiProcesses!: number;
+  readonly hubWorkerProcesses!: number;
+  readonly shutdownTimeoutMs!: number;
   readonly adminEmail?: string;
   readonly adminPassword?: string;
   readonly jwtSecret!: string;
@@ -22,6 +27,10 @@ export class AppConfig {
   readonly whatsappNodeSecret?: string;
   readonly whatsappNodeUrl!: string;
   readonly signupEnabled!: boolean;
+  readonly signupLimitPerHour!: number;
+  readonly trustProxy!: TrustProxy;
+  readonly maxEndpointsPerAccount!: number;
+  readonly maxEndpointsPerEvent!: number;
   readonly logLevel!: string;
 
   constructor(values: AppConfig) {

@@ -45,6 +45,34 @@ export class Environment {
   @IsBoolean()
   DB_MIGRATE = true;
 
+  /**
+   * `npm start` (the supervisor): api processes sharing PORT. Measured with
+   * `npm run bench` on 2 cores; see README "Performance" for the figures.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  HUB_API_PROCESSES = 2;
+
+  /** `npm start` (the supervisor): worker processes (Bull consumers, sweepers, retention). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  HUB_WORKER_PROCESSES = 1;
+
+  /**
+   * How long SIGTERM waits for in-flight requests, delivery attempts and jobs
+   * before a process exits anyway (what is cut off is retried: leases expire).
+   * Keep it under the orchestrator's kill timeout (Docker and Kubernetes: 10 s / 30 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
   @IsOptional()
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
@@ -134,6 +162,31 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   SIGNUP_ENABLED = true;
+
+  /** Signups one client address may make per hour (counted in Redis, so across every api process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SIGNUP_LIMIT_PER_HOUR = 20;
+
+  /** Which proxies in front of the api may say who the client is (X-Forwarded-For); see trust-proxy.ts. */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /** Endpoints one account may have (the bench uses 52). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  MAX_ENDPOINTS_PER_ACCOUNT = 250;
+
+  /** Fan-out: enabled endpoints one event type of an account may reach, so one event makes at most this many deliveries (the bench fans out to 50). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  MAX_ENDPOINTS_PER_EVENT = 100;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       metaGraphUrl: 'https://graph.facebook.com/v21.0',
       signupEnabled: true,
       dbMigrate: true,
+      trustProxy: false,
+      signupLimitPerHour: 20,
     });
   });
 
@@ -30,6 +32,9 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL — .*must be a postgres:\/\/ URL/],
     ['SIGNUP_ENABLED', 'maybe', /^Invalid configuration: SIGNUP_ENABLED/],
     ['APP_SECRET_KEY', 'short', /^Invalid configuration: APP_SECRET_KEY — .*32 characters/],
+    ['TRUST_PROXY', 'true', /^Invalid configuration: TRUST_PROXY — true would trust any X-Forwarded-For/],
+    ['TRUST_PROXY', 'my-proxy', /^Invalid configuration: TRUST_PROXY — my-proxy is not an IP address/],
+    ['MAX_ENDPOINTS_PER_ACCOUNT', '0', /^Invalid configuration: MAX_ENDPOINTS_PER_ACCOUNT/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(message);

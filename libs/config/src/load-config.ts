@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { AppConfig } from './app-config';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { Environment } from './environment';
+import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {}
 
@@ -38,6 +39,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret ??= dev.JWT_SECRET;
     appSecretKey ??= dev.APP_SECRET_KEY;
   }
+  if (env.HUB_API_PROCESSES + env.HUB_WORKER_PROCESSES === 0) {
+    throw new ConfigError('Invalid configuration: HUB_API_PROCESSES and HUB_WORKER_PROCESSES cannot both be 0');
+  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(`Invalid configuration: TRUST_PROXY — ${trustProxy.problem}`);
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
@@ -48,6 +54,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL,
     redisQueuePrefix: env.REDIS_QUEUE_PREFIX,
     dbMigrate: env.DB_MIGRATE,
+    hubApiProcesses: env.HUB_API_PROCESSES,
+    hubWorkerProcesses: env.HUB_WORKER_PROCESSES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD,
     jwtSecret,
@@ -64,6 +73,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,
     whatsappNodeUrl: env.WHATSAPP_NODE_URL.replace(/\/+$/, ''),
     signupEnabled: env.SIGNUP_ENABLED,
+    signupLimitPerHour: env.SIGNUP_LIMIT_PER_HOUR,
+    trustProxy,
+    maxEndpointsPerAccount: env.MAX_ENDPOINTS_PER_ACCOUNT,
+    maxEndpointsPerEvent: env.MAX_ENDPOINTS_PER_EVENT,
     logLevel: env.LOG_LEVEL,
   });
 }

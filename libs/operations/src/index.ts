@@ -10,3 +10,6 @@ export { QueueRootModule } from './queue/queue-root.module';
 export { PeriodicTask } from './periodic/periodic-task';
 export { addJobs, QueuedWork, workJobs } from './queue/work-jobs';
 export { EnqueueBacklog } from './queue/enqueue-backlog';
+export { QueueDrain } from './shutdown/queue-drain';
+export { exitGracefullyOnSignals } from './shutdown/graceful-shutdown';
+export { serveClusterMetrics, isSupervised } from './metrics/cluster-metrics';

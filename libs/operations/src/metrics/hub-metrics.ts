@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { hubMetricsText, isSupervised, joinClusterMetrics } from './cluster-metrics';
 
 export type QueueCounts = () => Promise<{ waiting?: number; delayed?: number; active?: number }>;
 
-/** The hub's Prometheus metrics, one registry per process. */
+/**
+ * The hub's Prometheus metrics, one registry per process; under the supervisor
+ * /metrics sums every process's registry.
+ */
 @Injectable()
 export class HubMetrics {
   readonly registry = new Registry();
@@ -36,6 +40,8 @@ export class HubMetrics {
     help: 'Jobs per queue and state (waiting, delayed, active), read from Redis at scrape time',
     labelNames: ['queue', 'state'] as const,
     registers: [this.registry],
+    // Every process reads the same Redis counts: summing them over processes would multiply them.
+    aggregator: 'max',
     collect: async () => {
       for (const [name, counts] of this.queues) {
         const c = await counts().catch(() => null);
@@ -52,5 +58,11 @@ export class HubMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    joinClusterMetrics(this.registry);
+  }
+
+  /** The Prometheus text of this process, or of the whole hub when the supervisor runs it. */
+  text(): Promise<string> {
+    return isSupervised() ? hubMetricsText() : this.registry.metrics();
   }
 }

@@ -15,6 +15,6 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string', example: 'webhook_hub_inbound_requests_total{source="automation",status="200"} 42' } })
   metricsText(): Promise<string> {
-    return this.metrics.registry.metrics();
+    return this.metrics.text();
   }
 }
