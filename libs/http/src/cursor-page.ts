@@ -20,11 +20,18 @@ export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 }
 
+// Every paginated table has uuid ids; a cursor names its row's time exactly as encodeCursor wrote it.
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** 400 naming `cursor` unless it is one encodeCursor could have written: anything else would reach SQL as a bad uuid or time. */
 export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(time ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new BadRequestException({ message: 'cursor is not a valid cursor', details: [{ field: 'cursor', message: 'cursor is not a valid cursor' }] });
+  const [time = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(time);
+  if (rest.length > 0 || !CURSOR_ID.test(id) || !CURSOR_TIME.test(time) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== time) {
+    throw new BadRequestException({ message: 'cursor is not a valid cursor', details: [{ field: 'cursor', message: 'cursor is not a valid cursor' }] });
+  }
   return { createdAt, id };
 }
 

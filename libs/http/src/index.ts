@@ -2,6 +2,8 @@ export { errorBody, ErrorBody, ErrorDetail, reasonPhrase } from './error-body';
 export { createValidationPipe } from './validation-pipe';
 export { HttpExceptionFilter, HttpExceptionFilterOptions, toErrorBody } from './http-exception.filter';
 export { installTextBodyParser } from './text-body-parser';
+export { installRequestGuard, RequestGuardOptions } from './request-guard';
+export { MAX_JSON_DEPTH } from './input-scan';
 export { Cursor, decodeCursor, encodeCursor, Page, toPage } from './cursor-page';
 export { PageQueryDto } from './page-query.dto';
 export { ApiErrors } from './api-errors.decorator';
