@@ -41,10 +41,11 @@ describe('accounts and auth (SPEC §2)', () => {
     expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
   });
 
-  it('refuses a taken email (409), a short password and unknown fields (400 naming them)', async () => {
+  it('creates nothing for a taken email (202 without a session, README deviations), refuses a short password and unknown fields (400 naming them)', async () => {
     const a = await hub.signup();
     const taken = await hub.request('POST', '/api/auth/signup', { body: { email: a.email, password: 'long-password-1', account_name: 'B' } });
-    expect(taken.status).toBe(409);
+    expect(taken.status).toBe(202);
+    expect(taken.body).toEqual({ message: expect.any(String) });
     const short = await hub.request('POST', '/api/auth/signup', { body: { email: 'x@example.com', password: 'short', account_name: 'B' } });
     expect(short.status).toBe(400);
     expect(short.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));

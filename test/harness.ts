@@ -69,6 +69,8 @@ export async function startHub(options: StartOptions = {}): Promise<Hub> {
     ADMIN_EMAIL: `admin-${dbName}@example.com`,
     ADMIN_PASSWORD: 'admin-password-123',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    // Suites sign up many accounts from 127.0.0.1; test/auth-abuse sets the production-like limit.
+    SIGNUP_LIMIT_PER_HOUR: '10000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });

@@ -14,6 +14,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
+import { AuthThrottlerGuard, authThrottlerOptions } from './throttling/auth-throttles';
 
 @Module({
   imports: [
@@ -24,10 +25,10 @@ import { PasswordHasher } from './auth/password-hasher';
       // string, which throws, on every verify (about 1 ms of CPU per request in the profile).
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string, signOptions: { expiresIn: '12h' } }),
     }),
-    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }]),
+    ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: authThrottlerOptions }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, ApiKeysService, PasswordHasher, AuthThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [ApiKeysService],
 })
 export class AccountsModule implements OnApplicationBootstrap {

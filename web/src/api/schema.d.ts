@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account with its first user */
+        /**
+         * Create an account with its first user
+         * @description 201 with a session for a new account. 202 without one when no account was created (the email is taken), worded so it does not say whether the email has an account. Each client address may sign up SIGNUP_LIMIT_PER_HOUR times an hour (429 after).
+         */
         post: operations["AuthController_signup"];
         delete?: never;
         options?: never;
@@ -64,7 +67,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in and get a JWT (10 attempts per minute per address) */
+        /**
+         * Log in and get a JWT
+         * @description At most 10 attempts a minute per client address and 20 per 15 minutes per email (429 with Retry-After after either).
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -953,6 +959,10 @@ export interface components {
             access_token: string;
             /** @example 6f1c2a7e-0c1b-4d59-9a55-3f7f1a2b9c10 */
             account_id: string;
+        };
+        SignupNotCreatedDto: {
+            /** @example No new account was created. If this email address already has an account, log in with it. */
+            message: string;
         };
         ErrorBody: {
             /** @example 400 */
@@ -3100,6 +3110,14 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupNotCreatedDto"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -3132,16 +3150,32 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Conflict */
-            409: {
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "statusCode": 409,
-                     *       "error": "Conflict",
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
@@ -3213,6 +3247,22 @@ export interface operations {
                      * @example {
                      *       "statusCode": 429,
                      *       "error": "Too Many Requests",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
                      *       "message": "What went wrong, in words"
                      *     }
                      */

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -29,9 +29,15 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
-  async signup(dto: SignupDto): Promise<SessionDto> {
+  /**
+   * A session for a new account, or null when the email is taken: the caller
+   * answers that without saying why (see SignupNotCreatedDto). Both paths hash
+   * the password, so they take the same time.
+   */
+  async signup(dto: SignupDto): Promise<SessionDto | null> {
     if (!this.config.signupEnabled) throw new ForbiddenException('Signup is disabled on this hub (SIGNUP_ENABLED=false)');
-    return this.createAccountWithUser(dto.account_name, dto.email, dto.password);
+    const user = await this.createAccountWithUser(dto.account_name, dto.email, dto.password);
+    return user ? this.session(user) : null;
   }
 
   async login(dto: LoginDto): Promise<SessionDto> {
@@ -64,12 +70,8 @@ export class AuthService {
     if ((await this.users.count()) > 0) return;
     const email = this.config.adminEmail ?? 'admin@localhost.dev';
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
-    try {
-      await this.createAccountWithUser('Default account', email, password);
-    } catch (error) {
-      if (error instanceof ConflictException) return; // another process seeded it first
-      throw error;
-    }
+    // null: another process seeded it first.
+    if (!(await this.createAccountWithUser('Default account', email, password))) return;
     if (!this.config.adminPassword) {
       // Printed once on purpose: it is the only way to learn the generated dev password.
       process.stdout.write(`\nWebhook Hub: created admin ${email} with password ${password} (set ADMIN_EMAIL/ADMIN_PASSWORD to choose)\n\n`);
@@ -78,17 +80,17 @@ export class AuthService {
     }
   }
 
-  private async createAccountWithUser(accountName: string, email: string, password: string): Promise<SessionDto> {
+  /** The new user, or null when the email is taken (also when a concurrent signup took it first). */
+  private async createAccountWithUser(accountName: string, email: string, password: string): Promise<User | null> {
     const passwordHash = await this.hasher.hash(password);
-    const user = await this.dataSource.transaction(async (tx) => {
-      if (await tx.getRepository(User).existsBy({ email })) throw new ConflictException('An account with this email already exists');
+    return this.dataSource.transaction(async (tx) => {
+      if (await tx.getRepository(User).existsBy({ email })) return null;
       const account = await tx.getRepository(Account).save({ name: accountName });
       return tx.getRepository(User).save({ account_id: account.id, email, password_hash: passwordHash });
     }).catch((error: unknown) => {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw new ConflictException('An account with this email already exists');
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
       throw error;
     });
-    return this.session(user);
   }
 
   private async session(user: User): Promise<SessionDto> {

@@ -30,3 +30,13 @@ export class MeDto {
   @ApiProperty({ enum: ['user', 'api_key'], example: 'user' })
   via!: 'user' | 'api_key';
 }
+
+/**
+ * The answer (202) to a signup that created nothing because the email is
+ * taken. It does not say so: "already exists" told anyone which addresses
+ * have accounts. See README "Deviations from SPEC".
+ */
+export class SignupNotCreatedDto {
+  @ApiProperty({ example: 'No new account was created. If this email address already has an account, log in with it.' })
+  message!: string;
+}
