@@ -61,6 +61,18 @@ describe('LoginPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, try again in a minute.');
   });
 
+  it("shows the hub's own words when it says which limit was reached", async () => {
+    const message = 'Too many login attempts for this account; try again in 840 s';
+    stubFetch(() => jsonResponse(429, { statusCode: 429, error: 'Too Many Requests', message }));
+    const { user } = renderApp('/login');
+
+    await user.type(screen.getByLabelText('Email'), 'ops@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+  });
+
   it('stores the token and opens the app on success', async () => {
     const fetchMock = stubFetch((url, init) => {
       if (url === '/api/auth/login' && init.method === 'POST') {

@@ -18,7 +18,8 @@ export function useLogin() {
 /** The sentence shown above the Log in button for a failed attempt. */
 export function loginErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.statusCode === 429) return 'Too many attempts, try again in a minute.';
+    // The hub says which limit (this address, or this account for 15 minutes) and when to try again.
+    if (error.statusCode === 429) return error.message.startsWith('Too many') ? error.message : 'Too many attempts, try again in a minute.';
     if (error.statusCode === 401) return error.message || 'Invalid email or password';
     if (error.statusCode >= 500) return 'The server could not log you in right now. Try again shortly.';
     return error.message;
