@@ -52,10 +52,16 @@ export class WorkerProcess {
   }
 
   kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    return this.stop(signal).then(() => undefined);
+  }
+
+  /** Sends `signal` and resolves with how the process ended. */
+  stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    if (!child) return Promise.resolve({ code: null, signal: null });
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
     return new Promise((resolve) => {
-      child.once('exit', () => resolve());
+      child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal }));
       child.kill(signal);
     });
   }

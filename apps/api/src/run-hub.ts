@@ -33,6 +33,10 @@ export async function runHub(roles: HubRoles): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${(error as { port?: number }).port ?? ''} is in use: stop what listens there or set PORT\n`);
+      process.exit(1);
+    }
     throw error;
   }
 }

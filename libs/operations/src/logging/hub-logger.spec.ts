@@ -23,6 +23,17 @@ describe('HubLogger', () => {
     ]);
   });
 
+  it("writes Nest's boot narration at debug, so info shows what an operator needs", () => {
+    const { logger, lines } = capture();
+    logger.log('Mapped {/api/health, GET} route', 'RouterExplorer');
+    logger.log('AccountsModule dependencies initialized', 'InstanceLoader');
+    logger.log('Nest application successfully started', 'NestApplication');
+    expect(lines.map((line) => line.msg)).toEqual(['Nest application successfully started']);
+    const debug = capture('debug');
+    debug.logger.log('Mapped {/api/health, GET} route', 'RouterExplorer');
+    expect(debug.lines).toEqual([expect.objectContaining({ level: 20, context: 'RouterExplorer' })]);
+  });
+
   it('keeps the stack Nest passes to error() and serialises Error objects', () => {
     const { logger, lines } = capture();
     logger.error('send failed', 'Error: send failed\n    at somewhere', 'MessageSender');

@@ -24,6 +24,10 @@ export const REDACTED_LOG_PATHS = [
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
+// Nest's boot narration (~100 lines per process, one per module and route): debug, so `npm start`'s
+// several processes print what an operator needs at info.
+const BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /**
  * Nest's logger, written as pino JSON lines. It holds no per-request context:
  * binding one (AsyncLocalStorage) puts a hook on every promise the process
@@ -38,7 +42,7 @@ export class HubLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    this.write(BOOT_CONTEXTS.has(params[params.length - 1] as string) ? 'debug' : 'info', message, params);
   }
 
   error(message: unknown, ...params: unknown[]): void {

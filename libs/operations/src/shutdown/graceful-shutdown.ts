@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Server } from 'node:http';
 import { HubLogger } from '../logging/hub-logger';
 import { QueueDrain } from './queue-drain';
 
@@ -15,6 +16,22 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * stopping changes nothing (Ctrl-C reaches the supervisor and every child at
  * once, and the supervisor forwards SIGTERM too).
  */
+/**
+ * Stops listening and resolves once the requests in flight are answered. Node
+ * closes the connections idle at close(), but one answering a request then
+ * would stay open (keep-alive) until its client let go — for a minute — so
+ * connections are closed as they fall idle.
+ */
+async function closeHttp(app: INestApplication): Promise<void> {
+  const server = app.getHttpServer() as Server;
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+  try {
+    await app.getHttpAdapter().close();
+  } finally {
+    clearInterval(closeIdle);
+  }
+}
+
 export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number): void {
   const logger = app.get(HubLogger);
   let stopping = false;
@@ -28,7 +45,7 @@ export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number
       process.exit(1);
     }, timeoutMs);
     try {
-      await Promise.all([app.getHttpAdapter().close(), app.get(QueueDrain, { strict: false }).drain()]);
+      await Promise.all([closeHttp(app), app.get(QueueDrain, { strict: false }).drain()]);
       await app.close();
     } catch (error) {
       logger.error(`Shutdown failed: ${(error as Error).message}`, 'Shutdown');
