@@ -234,7 +234,7 @@ describe('automation: workflows and the trigger webhook', () => {
       const array = await trigger(wf.trigger.webhook_id, [{ email: 'a@example.com' }]);
       expect(array.status).toBe(422);
       const nul = await trigger(wf.trigger.webhook_id, { email: 'nul@example.com', note: 'a\u0000b' });
-      expect([nul.status, nul.body.message]).toEqual([422, 'Field names and values must not contain the NUL character (\\u0000)']);
+      expect([nul.status, nul.body.message]).toEqual([422, 'note must not contain the NUL character (\\u0000)']);
 
       const malformed = await hub.request('POST', url, { raw: '{"email": ' });
       expect(malformed.status).toBe(400);
@@ -269,8 +269,9 @@ describe('automation: workflows and the trigger webhook', () => {
         [404, 'rejected'],
         [404, 'rejected'],
       ]);
-      // Rejections the route could attribute carry the account; unknown ids and unparsed bodies do not.
-      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, true, false, false, false, true, false, false]);
+      // Rejections the route could attribute carry the account; unknown ids, unparsed bodies and bodies the
+      // request guard refuses before any route runs (the NUL) do not.
+      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, false, false, false, false, true, false, false]);
     });
 
     it('enrols into every active workflow sharing the webhook id, never an inactive one', async () => {

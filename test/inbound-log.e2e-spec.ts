@@ -89,6 +89,26 @@ describe('inbound body handling and inbound log (SPEC §4)', () => {
     expect(await hub.sql("SELECT count(*)::int AS n FROM probe_items WHERE email = 'ann@example.com'")).toEqual([{ n: 2 }]);
   });
 
+  it('a client cannot write into another account\'s log by claiming its request is a replay', async () => {
+    const [target] = await hub.sql("SELECT id FROM inbound_logs WHERE account_id = $1 ORDER BY created_at LIMIT 1", [a.accountId]);
+    const before = (await hub.request('GET', '/api/inbound-logs?limit=200', { token: a.token })).body.items.length;
+    const forged = { 'x-webhook-hub-replay-of': target.id };
+    // Both fail before any route knows whose request it is: the one case where the log once believed the header.
+    const malformed = await hub.request('POST', `/api/test-inbound/${a.accountId}`, { raw: '{"email": ', headers: forged });
+    expect(malformed.status).toBe(400);
+    const unknown = await hub.request('POST', '/api/automation/webhook/Vq0v1rZbqSg5o9r3lX9Q8m2mF7bJx4kA1cW6yT0uH3E', { body: { email: 'x@example.com' }, headers: forged });
+    expect(unknown.status).toBe(404);
+
+    const rows = await hub.sql('SELECT * FROM inbound_logs ORDER BY created_at DESC LIMIT 2');
+    expect(rows.map((r) => [r.status_code, r.account_id, r.replay_of])).toEqual([
+      [404, null, null],
+      [400, null, null],
+    ]);
+    // Stored as received: the header is an ordinary header of that request.
+    expect(rows[0].headers['x-webhook-hub-replay-of']).toBe(target.id);
+    expect((await hub.request('GET', '/api/inbound-logs?limit=200', { token: a.token })).body.items).toHaveLength(before);
+  });
+
   it('rejects a bad cursor with 400 naming it', async () => {
     const res = await hub.request('GET', '/api/inbound-logs?cursor=nonsense', { token: a.token });
     expect(res.status).toBe(400);

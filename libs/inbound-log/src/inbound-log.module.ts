@@ -5,6 +5,7 @@ import { InboundLog } from './log/inbound-log.entity';
 import { InboundLogQueryService } from './log/inbound-log-query.service';
 import { InboundLogService } from './log/inbound-log.service';
 import { InboundReplayer } from './replay/inbound-replayer';
+import { ReplayMarks } from './replay/replay-marks';
 import { InboundLogInterceptor } from './route/inbound-log.interceptor';
 
 // Global: every inbound route in any module uses the interceptor and the service.
@@ -12,7 +13,7 @@ import { InboundLogInterceptor } from './route/inbound-log.interceptor';
 @Module({
   imports: [TypeOrmModule.forFeature([InboundLog])],
   controllers: [InboundLogController],
-  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor],
+  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks],
   exports: [InboundLogService, InboundLogInterceptor],
 })
 export class InboundLogModule {}

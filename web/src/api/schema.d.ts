@@ -447,7 +447,7 @@ export interface paths {
         put?: never;
         /**
          * Create an endpoint (answers with its signing secret)
-         * @description Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. payload_format is stored; only `standard` bodies are built today.
+         * @description Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. 409 quota_exceeded past MAX_ENDPOINTS_PER_ACCOUNT endpoints, or when an event type would reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints. payload_format is stored; only `standard` bodies are built today.
          */
         post: operations["EndpointsController_create"];
         delete?: never;
@@ -541,7 +541,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable an endpoint (clears disabled_reason, disabled_at and failing_since) */
+        /** Enable an endpoint (clears disabled_reason, disabled_at and failing_since); 409 quota_exceeded when an event type would then reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints */
         post: operations["EndpointsController_enable"];
         delete?: never;
         options?: never;
@@ -680,7 +680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a webhook for every event (no verification send; private addresses refused) */
+        /** Create a webhook for every event (no verification send; private addresses refused; 409 past the endpoint quotas) */
         post: operations["WhatsableController_create"];
         delete?: never;
         options?: never;
@@ -1188,8 +1188,16 @@ export interface components {
             };
             /** @example application/json */
             content_type: string | null;
-            /** @example {"email":"ann@example.com"} */
+            /**
+             * @description The body as text (NUL and bytes that are not UTF-8 show as U+FFFD; raw_body_base64 then has the exact bytes)
+             * @example {"email":"ann@example.com"}
+             */
             raw_body: string | null;
+            /**
+             * @description The exact bytes, base64, only when the body holds a NUL byte or is not UTF-8
+             * @example null
+             */
+            raw_body_base64: string | null;
         };
         ReplayResultDto: {
             /**
@@ -1775,7 +1783,7 @@ export interface components {
              */
             bearer_token?: string | null;
             /**
-             * @description At most 20 custom headers, stored lower-cased. Refused: content-type, content-length, host, user-agent, authorization, x-webhook-signature and webhook-*.
+             * @description At most 20 custom headers, stored lower-cased. Refused: content-type, content-length, host, user-agent, authorization, x-webhook-signature and webhook-* (the hub sets them), and hop-by-hop or framing headers: connection, keep-alive, proxy-connection, transfer-encoding, te, trailer, upgrade, expect, content-encoding, proxy-authorization, proxy-authenticate, http2-settings.
              * @example {
              *       "X-Env": "prod"
              *     }
@@ -1996,6 +2004,7 @@ export interface components {
             /** @example null */
             bearer_token?: string | null;
             /**
+             * @description The same rules as an endpoint's headers
              * @example {
              *       "X-Env": "staging"
              *     }
@@ -5590,6 +5599,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A new or changed URL did not answer the signed webhook.test with a 2xx in time; nothing was saved */
             422: {
                 headers: {
@@ -5832,6 +5857,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A new or changed URL did not answer the signed webhook.test with a 2xx in time; nothing was saved */
             422: {
                 headers: {
@@ -5994,6 +6035,22 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
@@ -6468,6 +6525,22 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
                      *       "message": "What went wrong, in words"
                      *     }
                      */

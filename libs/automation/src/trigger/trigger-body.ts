@@ -52,9 +52,6 @@ export function readTriggerBody(body: unknown): TriggerContact {
   const long = keys.find((key) => key.length > MAX_KEY_LENGTH || key.trim() === '');
   if (long !== undefined) throw unprocessable(`Field names must be 1–${MAX_KEY_LENGTH} characters`, long.slice(0, MAX_KEY_LENGTH));
 
-  // PostgreSQL's jsonb cannot hold the NUL character: say so instead of failing to store.
-  if (JSON.stringify(fields).includes('\\u0000')) throw unprocessable('Field names and values must not contain the NUL character (\\u0000)');
-
   const rawEmail = scalar(fields, 'email');
   const rawPhone = scalar(fields, 'phone');
   const rawWhatsapp = scalar(fields, 'whatsapp');

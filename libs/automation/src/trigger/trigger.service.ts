@@ -70,7 +70,7 @@ export class TriggerService {
       contacts_enrolled: target.activeWorkflows > 0 ? 1 : 0,
     };
 
-    const log = await this.inbound.prepare(request, 200);
+    const log = this.inbound.prepare(request, 200);
     const stored: StoredRequest = { id: randomUUID(), webhook_id: webhookId, account_id: target.accountId, input, response, inbound_log_id: log.id };
     if (idempotencyKey === undefined) {
       await this.intake.submit({ log, request: stored });
@@ -93,7 +93,7 @@ export class TriggerService {
        INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, input, response, inbound_log_id)
        SELECT id, webhook_id, account_id, input, response, inbound_log_id
          FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, webhook_id text, account_id uuid, input jsonb, response jsonb, inbound_log_id uuid)`,
-      [JSON.stringify(items.map((item) => item.log)), JSON.stringify(items.map((item) => item.request))],
+      [InboundLogService.rowsJson(items.map((item) => item.log)), JSON.stringify(items.map((item) => item.request))],
     );
     return items.map(() => undefined);
   }
@@ -109,7 +109,7 @@ export class TriggerService {
              status = 'pending', attempt_count = 0, next_attempt_at = now(), error = NULL, created_at = now(), processed_at = NULL
          WHERE workflow_trigger_requests.created_at <= now() - interval '24 hours'
        RETURNING id`,
-      [JSON.stringify([log]), stored.id, stored.webhook_id, stored.account_id, key, JSON.stringify(stored.input), JSON.stringify(stored.response), log.id],
+      [InboundLogService.rowsJson([log]), stored.id, stored.webhook_id, stored.account_id, key, JSON.stringify(stored.input), JSON.stringify(stored.response), log.id],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

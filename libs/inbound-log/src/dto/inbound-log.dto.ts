@@ -48,8 +48,10 @@ export class InboundLogDetailDto extends InboundLogSummaryDto {
   headers!: Record<string, string>;
   @ApiProperty({ nullable: true, example: 'application/json', type: String })
   content_type!: string | null;
-  @ApiProperty({ nullable: true, example: '{"email":"ann@example.com"}', type: String })
+  @ApiProperty({ nullable: true, example: '{"email":"ann@example.com"}', type: String, description: 'The body as text (NUL and bytes that are not UTF-8 show as U+FFFD; raw_body_base64 then has the exact bytes)' })
   raw_body!: string | null;
+  @ApiProperty({ nullable: true, example: null, type: String, description: 'The exact bytes, base64, only when the body holds a NUL byte or is not UTF-8' })
+  raw_body_base64!: string | null;
 }
 
 export class InboundLogPageDto {

@@ -22,7 +22,13 @@ export function toSummary(log: InboundLog): InboundLogSummaryDto {
 }
 
 export function toDetail(log: InboundLog): InboundLogDetailDto {
-  return { ...toSummary(log), headers: log.headers, content_type: log.content_type, raw_body: log.raw_body };
+  return {
+    ...toSummary(log),
+    headers: log.headers,
+    content_type: log.content_type,
+    raw_body: log.raw_body,
+    raw_body_base64: log.raw_body_bytes ? log.raw_body_bytes.toString('base64') : null,
+  };
 }
 
 /** The admin view of the inbound log; only the caller's account's rows. */

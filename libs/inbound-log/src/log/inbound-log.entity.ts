@@ -38,8 +38,13 @@ export class InboundLog {
   @Column('text', { nullable: true })
   content_type!: string | null;
 
+  /** The body as text: exactly what was sent, unless raw_body_bytes is set (then NUL and undecodable bytes show as U+FFFD). */
   @Column('text', { nullable: true })
   raw_body!: string | null;
+
+  /** The exact bytes, only when text cannot hold them (a NUL byte, or not UTF-8); replays send these. */
+  @Column('bytea', { nullable: true })
+  raw_body_bytes!: Buffer | null;
 
   @Column('int')
   status_code!: number;

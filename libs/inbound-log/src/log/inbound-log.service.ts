@@ -7,7 +7,9 @@ import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
 import { REDACTED, redactHeaders } from '@hub/http';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
+import { ReplayMarks } from '../replay/replay-marks';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
+import { storedBody } from './stored-body';
 
 const MAX_ERROR_LENGTH = 2000;
 // Every column a log row is written with, and its type in a jsonb_to_recordset() of such rows.
@@ -21,6 +23,7 @@ const RECORD_COLUMNS: Record<string, string> = {
   headers_encrypted: 'text',
   content_type: 'text',
   raw_body: 'text',
+  raw_body_bytes: 'text',
   status_code: 'int',
   outcome: 'text',
   verification: 'text',
@@ -28,19 +31,19 @@ const RECORD_COLUMNS: Record<string, string> = {
   replay_of: 'uuid',
 };
 const COLUMN_LIST = Object.keys(RECORD_COLUMNS).join(', ');
+// In the JSON array of rows the bytes travel as base64 (see rowsJson).
+const SELECT_LIST = COLUMN_LIST.replace('raw_body_bytes', "decode(raw_body_bytes, 'base64')");
+
+/** An error text may quote what a client sent: never let it make the row unstorable. */
+function storableText(text: string): string {
+  return (text as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '\ufffd');
+}
 
 interface RecordFields {
   outcome?: InboundOutcome;
   error?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function rawBodyOf(request: InboundFastifyRequest): string | null {
-  if (request.rawBody) return request.rawBody.toString('utf8');
-  if (typeof request.body === 'string') return request.body;
-  return request.body === undefined || request.body === null ? null : JSON.stringify(request.body);
-}
 
 /**
  * Stores inbound requests. Routes that store data call record() with their
@@ -55,12 +58,13 @@ export class InboundLogService {
     @InjectRepository(InboundLog) private readonly logs: Repository<InboundLog>,
     private readonly secrets: SecretBox,
     private readonly metrics: HubMetrics,
+    private readonly replays: ReplayMarks,
   ) {}
 
   async record(request: FastifyRequest, statusCode: number, fields: RecordFields = {}, tx?: EntityManager): Promise<InboundLog | null> {
     if (inboundState(request).logId) return null;
     const repo = tx ? tx.getRepository(InboundLog) : this.logs;
-    const row = repo.create(await this.rowOf(request, statusCode, fields, repo));
+    const row = repo.create(this.rowOf(request, statusCode, fields));
     await repo.insert(row);
     this.recorded(request, row);
     return row;
@@ -71,14 +75,19 @@ export class InboundLogService {
    * what the request carries in one statement (see insertManySql); call
    * recorded() once that statement has committed.
    */
-  async prepare(request: FastifyRequest, statusCode: number, fields: RecordFields = {}): Promise<InboundLog> {
-    return this.logs.create({ ...(await this.rowOf(request, statusCode, fields, this.logs)), id: randomUUID() });
+  prepare(request: FastifyRequest, statusCode: number, fields: RecordFields = {}): InboundLog {
+    return this.logs.create({ ...this.rowOf(request, statusCode, fields), id: randomUUID() });
   }
 
-  /** An INSERT of the rows (from prepare()) in the JSON array parameter `param`, for a CTE of the caller's statement. */
+  /** An INSERT of the rows (from prepare(), passed as rowsJson()) in the parameter `param`, for a CTE of the caller's statement. */
   static insertManySql(param: string): string {
     const types = Object.entries(RECORD_COLUMNS).map(([column, type]) => `${column} ${type}`);
-    return `INSERT INTO inbound_logs (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${param}::jsonb) AS x(${types.join(', ')})`;
+    return `INSERT INTO inbound_logs (${COLUMN_LIST}) SELECT ${SELECT_LIST} FROM jsonb_to_recordset(${param}::jsonb) AS x(${types.join(', ')})`;
+  }
+
+  /** The parameter of insertManySql() for these rows. */
+  static rowsJson(rows: InboundLog[]): string {
+    return JSON.stringify(rows.map((row) => (row.raw_body_bytes ? { ...row, raw_body_bytes: row.raw_body_bytes.toString('base64') } : row)));
   }
 
   recorded(request: FastifyRequest, row: InboundLog): void {
@@ -86,13 +95,16 @@ export class InboundLogService {
     this.metrics.inboundRequests.inc({ source: row.source, status: String(row.status_code) });
   }
 
-  private async rowOf(request: FastifyRequest, statusCode: number, fields: RecordFields, repo: Repository<InboundLog>): Promise<Partial<InboundLog>> {
+  private rowOf(request: FastifyRequest, statusCode: number, fields: RecordFields): Partial<InboundLog> {
     const state = inboundState(request);
     const req = request as InboundFastifyRequest;
-    const replayOf = typeof request.headers[REPLAY_HEADER] === 'string' && UUID.test(request.headers[REPLAY_HEADER]) ? request.headers[REPLAY_HEADER] : null;
-    const { [REPLAY_HEADER]: _marker, ...originalHeaders } = request.headers;
+    // Only the hub's own replayer marks a replay (a one-time token it issued in this process), never a client's header.
+    if (state.replay === undefined) state.replay = this.replays.take(request.headers[REPLAY_HEADER]) ?? null;
+    const replay = state.replay;
+    const originalHeaders = { ...request.headers };
+    if (replay) delete originalHeaders[REPLAY_HEADER];
     // A replay that fails before the route knows the account still belongs to the original's account.
-    const accountId = state.accountId ?? (replayOf ? (await repo.findOneBy({ id: replayOf }))?.account_id : null) ?? null;
+    const accountId = state.accountId ?? replay?.accountId ?? null;
     const headers = redactHeaders(originalHeaders);
     // Replay needs the exact originals only when something was redacted; otherwise the stored headers are them.
     const redacted = Object.keys(headers).some((name) => headers[name] === REDACTED);
@@ -104,12 +116,12 @@ export class InboundLogService {
       headers,
       headers_encrypted: redacted ? this.secrets.encrypt(JSON.stringify(originalHeaders)) : null,
       content_type: request.headers['content-type'] ?? null,
-      raw_body: rawBodyOf(req),
+      ...storedBody(req.rawBody, req.body),
       status_code: statusCode,
       outcome: fields.outcome ?? state.outcome ?? (statusCode < 400 ? 'accepted' : statusCode >= 500 ? 'error' : 'rejected'),
       verification: state.verification ?? null,
-      error: fields.error ? fields.error.slice(0, MAX_ERROR_LENGTH) : null,
-      replay_of: replayOf,
+      error: fields.error ? storableText(fields.error.slice(0, MAX_ERROR_LENGTH)) : null,
+      replay_of: replay?.logId ?? null,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ReplayMark } from '../replay/replay-marks';
 import { InboundOutcome, InboundVerification } from './inbound-log.entity';
 
 /** What an inbound route tells the log about the request it is handling. */
@@ -8,7 +9,8 @@ export interface InboundRequestState {
   outcome?: InboundOutcome;
   /** Set once the request's log row is written, so it is written once. */
   logId?: string;
-  replayOf?: string | null;
+  /** Set once the log has looked for a replay mark: the mark, or null for a request from outside. */
+  replay?: ReplayMark | null;
 }
 
 export type InboundFastifyRequest = FastifyRequest & { rawBody?: Buffer; inbound?: InboundRequestState };

@@ -5,11 +5,13 @@ import { ReplayResultDto } from '../dto/inbound-log.dto';
 import { InboundLogQueryService } from '../log/inbound-log-query.service';
 import { InboundLogService } from '../log/inbound-log.service';
 import { REPLAY_HEADER } from '../log/inbound-request';
+import { ReplayMarks } from './replay-marks';
 
 /**
  * Replays a logged request through the real route (same method, URL, original
  * headers and raw body), so it is verified, deduplicated and logged exactly like
- * the first time. The new log entry points back with replay_of.
+ * the first time. The new log entry points back with replay_of, through a
+ * one-time mark only this process can issue (ReplayMarks).
  */
 @Injectable()
 export class InboundReplayer {
@@ -17,18 +19,22 @@ export class InboundReplayer {
     private readonly adapterHost: HttpAdapterHost,
     private readonly query: InboundLogQueryService,
     private readonly inbound: InboundLogService,
+    private readonly marks: ReplayMarks,
   ) {}
 
   async replay(accountId: string, id: string): Promise<ReplayResultDto> {
     const log = await this.query.get(accountId, id);
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const { 'content-length': _length, host: _host, connection: _connection, ...headers } = this.inbound.originalHeaders(log);
-    const response = await fastify.inject({
-      method: log.method as 'POST',
-      url: log.url,
-      headers: { ...headers, [REPLAY_HEADER]: log.id },
-      payload: log.raw_body ?? undefined,
-    });
+    const token = this.marks.issue({ logId: log.id, accountId: log.account_id });
+    const response = await fastify
+      .inject({
+        method: log.method as 'POST',
+        url: log.url,
+        headers: { ...headers, [REPLAY_HEADER]: token },
+        payload: log.raw_body_bytes ?? log.raw_body ?? undefined,
+      })
+      .finally(() => this.marks.revoke(token));
     let body: unknown = response.body;
     try {
       body = response.json();
