@@ -12,6 +12,16 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** Headers the hub sets itself; an endpoint may not replace them. */
 const RESERVED_HEADERS = new Set(['content-type', 'content-length', 'host', 'user-agent', 'authorization', 'x-webhook-signature']);
+/**
+ * Hop-by-hop and framing headers (RFC 9110 §7.6.1, §6.4): they describe the
+ * connection or how the body is framed, not the webhook, and the HTTP client
+ * refuses a request that carries them, so saved on an endpoint they made
+ * every send of it fail.
+ */
+const CONNECTION_HEADERS = new Set([
+  'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect',
+  'content-encoding', 'proxy-authorization', 'proxy-authenticate', 'http2-settings',
+]);
 
 /** Where an endpoint sends: the common URL and one URL per event type. */
 export interface EndpointDestinations {
@@ -41,6 +51,7 @@ export function headerProblems(headers: Record<string, unknown>): ErrorDetail[] 
     const lower = name.toLowerCase();
     if (!HEADER_NAME.test(name)) problems.push({ field, message: `${name} is not a valid header name` });
     else if (isReservedHeader(lower)) problems.push({ field, message: `${name} is set by the hub and cannot be a custom header` });
+    else if (CONNECTION_HEADERS.has(lower)) problems.push({ field, message: `${name} is a hop-by-hop or framing header and cannot be a custom header` });
     else if (seen.has(lower)) problems.push({ field, message: `${name} is repeated (header names are case-insensitive)` });
     seen.add(lower);
     if (typeof value !== 'string') problems.push({ field, message: `${field} must be a string` });

@@ -36,11 +36,11 @@ export class EndpointsController {
   @Post()
   @ApiOperation({
     summary: 'Create an endpoint (answers with its signing secret)',
-    description: `Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. ${FORMATS_NOTE}`,
+    description: `Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. 409 quota_exceeded past MAX_ENDPOINTS_PER_ACCOUNT endpoints, or when an event type would reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints. ${FORMATS_NOTE}`,
   })
   @ApiCreatedResponse({ type: EndpointWithSecretResponse })
   @ApiResponse(VERIFICATION_FAILED)
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 401, 404, 409)
   create(@AccountId() accountId: string, @Body() dto: EndpointInputDto): Promise<EndpointWithSecretResponse> {
     return this.endpoints.create(accountId, dto);
   }
@@ -82,7 +82,7 @@ export class EndpointsController {
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: EndpointResponse })
   @ApiResponse(VERIFICATION_FAILED)
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 401, 404, 409)
   update(@AccountId() accountId: string, @Param('id') id: string, @Body() dto: EndpointInputDto): Promise<EndpointResponse> {
     return this.endpoints.update(accountId, id, dto);
   }
@@ -118,10 +118,10 @@ export class EndpointsController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enable an endpoint (clears disabled_reason, disabled_at and failing_since)' })
+  @ApiOperation({ summary: 'Enable an endpoint (clears disabled_reason, disabled_at and failing_since); 409 quota_exceeded when an event type would then reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints' })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: EndpointResponse })
-  @ApiErrors(401, 404)
+  @ApiErrors(401, 404, 409)
   enable(@AccountId() accountId: string, @Param('id') id: string): Promise<EndpointResponse> {
     return this.endpoints.enable(accountId, id);
   }

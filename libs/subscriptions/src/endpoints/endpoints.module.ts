@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SubscriptionsCoreModule } from '../subscriptions-core.module';
 import { EndpointDestinations } from './endpoint-destinations';
 import { EndpointProbe } from './endpoint-probe';
+import { EndpointQuotas } from './endpoint-quotas';
 import { EndpointTestsService } from './endpoint-tests.service';
 import { EndpointsController } from './endpoints.controller';
 import { EndpointsService } from './endpoints.service';
@@ -10,7 +11,7 @@ import { EndpointsService } from './endpoints.service';
 @Module({
   imports: [SubscriptionsCoreModule],
   controllers: [EndpointsController],
-  providers: [EndpointsService, EndpointTestsService, EndpointProbe, EndpointDestinations],
-  exports: [EndpointDestinations],
+  providers: [EndpointsService, EndpointTestsService, EndpointProbe, EndpointDestinations, EndpointQuotas],
+  exports: [EndpointDestinations, EndpointQuotas],
 })
 export class EndpointsModule {}

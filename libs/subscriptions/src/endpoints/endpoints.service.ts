@@ -11,6 +11,7 @@ import { EndpointCredentials } from './endpoint-credentials';
 import { EndpointDestinations } from './endpoint-destinations';
 import { Endpoint } from './endpoint.entity';
 import { EndpointProbe } from './endpoint-probe';
+import { EndpointQuotas } from './endpoint-quotas';
 import { toEndpointDto } from './endpoint-response.mapper';
 import { changedUrls, fieldErrors } from './endpoint-rules';
 
@@ -28,6 +29,7 @@ export class EndpointsService {
     private readonly credentials: EndpointCredentials,
     private readonly destinations: EndpointDestinations,
     private readonly probe: EndpointProbe,
+    private readonly quotas: EndpointQuotas,
   ) {
     this.scope = new AccountScope(repository, 'Endpoint');
   }
@@ -48,6 +50,8 @@ export class EndpointsService {
     const channel = settings.channel_id ? await this.destinations.requireChannel(accountId, settings.channel_id) : null;
     const urls = changedUrls(null, settings);
     await this.destinations.assertAllowed(urls);
+    const enabled = input.enabled ?? true;
+    await this.quotas.assertRoomFor(accountId, { ...settings, id: null, enabled });
 
     const id = randomUUID();
     const secret = generateEndpointSecret();
@@ -58,13 +62,18 @@ export class EndpointsService {
         { accountId, endpointId: id, secrets: [secret], bearerToken, headers: settings.headers, timeoutMs: settings.timeout_ms, channel },
       );
     }
-    const saved = await this.scope.create(accountId, {
-      ...settings,
-      ...enabledState(null, input.enabled),
-      id,
-      bearer_token_encrypted: this.box.encryptOptional(bearerToken),
-      secret_encrypted: this.box.encrypt(secret),
-    } as DeepPartial<Endpoint>);
+    // Checked again under the account's lock: concurrent creates cannot together pass a quota.
+    const saved = await this.dataSource.transaction(async (tx) => {
+      await this.quotas.assertRoomFor(accountId, { ...settings, id: null, enabled }, tx);
+      const values = {
+        ...settings,
+        ...enabledState(null, input.enabled),
+        id,
+        bearer_token_encrypted: this.box.encryptOptional(bearerToken),
+        secret_encrypted: this.box.encrypt(secret),
+      } as DeepPartial<Endpoint>;
+      return this.scope.create(accountId, values, tx);
+    });
     return { ...toEndpointDto(saved), secret };
   }
 
@@ -77,6 +86,8 @@ export class EndpointsService {
     if (input.channel_id) await this.destinations.requireChannel(accountId, input.channel_id);
     const urls = changedUrls(current, settings);
     await this.destinations.assertAllowed(urls);
+    const enabled = input.enabled ?? current.enabled;
+    await this.quotas.assertRoomFor(accountId, { ...settings, id, enabled });
 
     const bearerToken = input.bearer_token === undefined ? this.credentials.bearerToken(current) : input.bearer_token;
     if (!input.skip_verification && urls.length > 0) {
@@ -95,7 +106,11 @@ export class EndpointsService {
     }
     const patch: DeepPartial<Endpoint> = { ...settings, ...enabledState(current, input.enabled) };
     if (input.bearer_token !== undefined) patch.bearer_token_encrypted = this.box.encryptOptional(input.bearer_token);
-    return toEndpointDto(await this.scope.update(accountId, id, patch));
+    const saved = await this.dataSource.transaction(async (tx) => {
+      await this.quotas.assertRoomFor(accountId, { ...settings, id, enabled }, tx);
+      return this.scope.update(accountId, id, patch, tx);
+    });
+    return toEndpointDto(saved);
   }
 
   async remove(accountId: string, id: string): Promise<void> {
@@ -123,7 +138,12 @@ export class EndpointsService {
   }
 
   async enable(accountId: string, id: string): Promise<EndpointResponse> {
-    return toEndpointDto(await this.scope.update(accountId, id, { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null }));
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const current = await this.scope.get(accountId, id, tx);
+      await this.quotas.assertRoomFor(accountId, { ...settingsOf(current), id, enabled: true }, tx);
+      return this.scope.update(accountId, id, { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null }, tx);
+    });
+    return toEndpointDto(saved);
   }
 
   async disable(accountId: string, id: string): Promise<EndpointResponse> {

@@ -21,9 +21,9 @@ export class WhatsableController {
   }
 
   @Post('create')
-  @ApiOperation({ summary: 'Create a webhook for every event (no verification send; private addresses refused)' })
+  @ApiOperation({ summary: 'Create a webhook for every event (no verification send; private addresses refused; 409 past the endpoint quotas)' })
   @ApiCreatedResponse({ type: CreatedWhatsableWebhookDto })
-  @ApiErrors(400, 401)
+  @ApiErrors(400, 401, 409)
   async create(@AccountId() accountId: string, @Body() dto: CreateWhatsableWebhookDto): Promise<CreatedWhatsableWebhookDto> {
     return { data: await this.webhooks.create(accountId, dto.webhook) };
   }

@@ -1,10 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DeepPartial, Not, IsNull, Repository } from 'typeorm';
+import { DataSource, DeepPartial, Not, IsNull, Repository } from 'typeorm';
 import { AccountScope, SecretBox } from '@hub/database';
 import { generateEndpointSecret } from '../signing/endpoint-secret';
 import { webhookUrlProblem } from '../ssrf/webhook-url';
 import { EndpointDestinations } from '../endpoints/endpoint-destinations';
+import { EndpointQuotas } from '../endpoints/endpoint-quotas';
 import { Endpoint } from '../endpoints/endpoint.entity';
 import { fieldErrors } from '../endpoints/endpoint-rules';
 import { WhatsableWebhookDto } from './dto/whatsable.dto';
@@ -27,6 +28,8 @@ export class WhatsableService {
   constructor(
     @InjectRepository(Endpoint) private readonly repository: Repository<Endpoint>,
     private readonly destinations: EndpointDestinations,
+    private readonly quotas: EndpointQuotas,
+    private readonly dataSource: DataSource,
     private readonly box: SecretBox,
   ) {
     this.scope = new AccountScope(repository, 'Webhook');
@@ -41,15 +44,11 @@ export class WhatsableService {
     const problem = webhookUrlProblem(webhook);
     if (problem) throw fieldErrors([{ field: 'webhook', message: `webhook ${problem}` }]);
     await this.destinations.assertAllowed([{ field: 'webhook', url: webhook }]);
-    const saved = await this.scope.create(accountId, {
-      url: webhook,
-      event_types: [],
-      event_urls: {},
-      channel_id: null,
-      headers: {},
-      enabled: true,
-      secret_encrypted: this.box.encrypt(generateEndpointSecret()),
-    } as DeepPartial<Endpoint>);
+    const values = { url: webhook, event_types: [], event_urls: {}, channel_id: null, headers: {}, enabled: true };
+    const saved = await this.dataSource.transaction(async (tx) => {
+      await this.quotas.assertRoomFor(accountId, { ...values, id: null }, tx);
+      return this.scope.create(accountId, { ...values, secret_encrypted: this.box.encrypt(generateEndpointSecret()) } as DeepPartial<Endpoint>, tx);
+    });
     return toWebhook(saved);
   }
 

@@ -73,7 +73,7 @@ export class EndpointInputDto {
     example: { 'X-Env': 'prod' },
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: 'At most 20 custom headers, stored lower-cased. Refused: content-type, content-length, host, user-agent, authorization, x-webhook-signature and webhook-*.',
+    description: 'At most 20 custom headers, stored lower-cased. Refused: content-type, content-length, host, user-agent, authorization, x-webhook-signature and webhook-* (the hub sets them), and hop-by-hop or framing headers: connection, keep-alive, proxy-connection, transfer-encoding, te, trailer, upgrade, expect, content-encoding, proxy-authorization, proxy-authenticate, http2-settings.',
   })
   @Omittable()
   @IsObject()
@@ -125,7 +125,7 @@ export class TestUnsavedEndpointDto {
   @MaxLength(4096)
   bearer_token?: string | null;
 
-  @ApiPropertyOptional({ example: { 'X-Env': 'staging' }, type: 'object', additionalProperties: { type: 'string' } })
+  @ApiPropertyOptional({ example: { 'X-Env': 'staging' }, type: 'object', additionalProperties: { type: 'string' }, description: 'The same rules as an endpoint\'s headers' })
   @Omittable()
   @IsObject()
   headers?: Record<string, string>;
