@@ -40,7 +40,9 @@ function servicesCpuMs() {
     for (const [key, comm] of Object.entries(SERVICES)) {
       if (name === comm) {
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        totals[key] += ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+        // utime + stime, plus cutime + cstime: a PostgreSQL backend that ends during a phase leaves its CPU in the
+        // postmaster's children's time, so the sum never goes backwards.
+        totals[key] += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
       }
     }
   }
@@ -58,9 +60,19 @@ function machineBusyMs() {
   }
 }
 
-/** A snapshot of the named pids ({api: pid, …}), the services and the machine. */
+/** CPU ms of a pid, or the sum over several (a role run as several processes); null when none is alive. */
+function cpuMsOf(pids) {
+  const alive = [].concat(pids ?? []).filter(Boolean).map(processCpuMs).filter((ms) => ms !== null);
+  return alive.length ? alive.reduce((sum, ms) => sum + ms, 0) : null;
+}
+
+/**
+ * A snapshot of the named processes ({api: pid or [pids], …}), the services
+ * and the machine. A role's processes are read again at each snapshot: one
+ * that exited in between drops out of the sum (its CPU is lost to the row).
+ */
 function snapshot(pids) {
-  const processes = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid ? processCpuMs(pid) : null]));
+  const processes = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMsOf(pid)]));
   return { at: Date.now(), processes, services: servicesCpuMs(), machine: machineBusyMs() };
 }
 

@@ -1,7 +1,15 @@
 'use strict';
-// Starts the hub from the build as two child processes — the api
-// (dist/apps/api/src/main.js, migrates) and then the worker
-// (dist/apps/worker/src/main.js) — and talks to the api over loopback.
+// Starts the hub from the build and talks to its api over loopback. Two
+// topologies (BENCH_TOPOLOGY):
+// - `npm-start` (default): what `npm start` runs — the supervisor
+//   (dist/apps/supervisor/src/main.js: migrates, then HUB_API_PROCESSES api
+//   processes sharing one port and HUB_WORKER_PROCESSES workers, at their
+//   defaults unless set in the environment);
+// - `split`: one api process (dist/apps/api/src/main.js, migrates) and one
+//   worker process (dist/apps/worker/src/main.js), as `npm run start:api` and
+//   `npm run start:worker` run them (and as docker-compose.yml does);
+// - `single`: api and worker in one process, as `npm run start:single` runs
+//   them (no intake-alone phase: there is no worker to hold back).
 const net = require('node:net');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -10,6 +18,9 @@ const crypto = require('node:crypto');
 const ROOT = path.resolve(__dirname, '..');
 const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 const WORKER_MAIN = path.join(ROOT, 'dist/apps/worker/src/main.js');
+const SUPERVISOR_MAIN = path.join(ROOT, 'dist/apps/supervisor/src/main.js');
+const SINGLE_MAIN = path.join(ROOT, 'dist/apps/all-in-one/src/main.js');
+const TOPOLOGIES = ['npm-start', 'split', 'single'];
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** A free loopback port (bind to 0, read it, close). */
@@ -70,11 +81,131 @@ function hubEnvironment({ databaseUrl, redisUrl, queuePrefix }) {
   };
 }
 
+/** The topology asked for (BENCH_TOPOLOGY), checked against what it can measure. */
+function topologyOf(env, { profile, ioCounterDir }) {
+  const topology = env.BENCH_TOPOLOGY ?? 'npm-start';
+  if (!TOPOLOGIES.includes(topology)) throw new Error(`BENCH_TOPOLOGY must be one of ${TOPOLOGIES.join(', ')}`);
+  // The supervisor starts its processes with its own node flags: --cpu-prof and the I/O counter need the roles apart.
+  if (topology !== 'split' && (profile.size > 0 || ioCounterDir)) throw new Error('BENCH_CPU_PROF and BENCH_COUNT_IO need BENCH_TOPOLOGY=split');
+  return topology;
+}
+
+/** The supervisor's children by role, from /proc (ppid and command line); they change when one is restarted. */
+function childrenOf(supervisorPid) {
+  const found = { api: [], worker: [] };
+  if (!supervisorPid) return found;
+  let entries = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== supervisorPid) continue;
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('apps/api/src/main.js')) found.api.push(Number(entry));
+      else if (cmdline.includes('apps/worker/src/main.js')) found.worker.push(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return found;
+}
+
+async function waitForLine(group, child, pattern, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!child.tail.some((line) => pattern.test(line))) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.benchName} exited (${child.signalCode ?? child.exitCode}) before saying ${pattern}\n${group.tailOf(child)}`);
+    if (Date.now() > deadline) throw new Error(`${child.benchName} did not say ${pattern} within ${timeoutMs} ms\n${group.tailOf(child)}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * `npm start`'s topology. With deferWorker the first supervisor runs the api
+ * processes only (HUB_WORKER_PROCESSES=0) and startWorker() starts a second
+ * supervisor with the workers only (HUB_API_PROCESSES=0): the same processes
+ * as one supervisor, plus one idle parent.
+ */
+async function startSupervisedHub(group, { databaseUrl, redisUrl, queuePrefix, deferWorker }) {
+  if (!fs.existsSync(SUPERVISOR_MAIN)) throw new Error(`${path.relative(ROOT, SUPERVISOR_MAIN)} is missing: run "npm run build:api" (npm run bench does)`);
+  const env = hubEnvironment({ databaseUrl, redisUrl, queuePrefix });
+  // The counts the supervisor will use: its defaults, or what the caller's environment sets.
+  const { loadConfig } = require(path.join(ROOT, 'dist/libs/config/src'));
+  const config = loadConfig(env);
+  const counts = { api: config.hubApiProcesses, worker: config.hubWorkerProcesses };
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const listening = /Webhook Hub listening/;
+  const main = group.spawn('hub', process.execPath, [SUPERVISOR_MAIN], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(apiPort), PUBLIC_URL: apiUrl, DB_MIGRATE: 'true', ...(deferWorker ? { HUB_WORKER_PROCESSES: '0' } : {}) },
+  });
+  await waitForLine(group, main, listening, 60_000);
+  await waitForHealth(group, main, `${apiUrl}/api/health`, 60_000);
+  let workers = deferWorker ? null : main;
+  const hub = {
+    topology: `npm start: supervisor, ${counts.api} api process(es) sharing the port, ${counts.worker} worker(s)`,
+    counts,
+    apiUrl,
+    get workerStarted() {
+      return workers !== null;
+    },
+    async startWorker() {
+      if (workers) return;
+      workers = group.spawn('hub-workers', process.execPath, [SUPERVISOR_MAIN], {
+        cwd: ROOT,
+        env: { ...env, HUB_API_PROCESSES: '0', HUB_WORKER_PROCESSES: String(counts.worker), DB_MIGRATE: 'false' },
+      });
+      await waitForLine(group, workers, listening, 60_000);
+    },
+    /** Pids by role, read now. */
+    pids() {
+      const first = childrenOf(main.pid);
+      const second = workers && workers !== main ? childrenOf(workers.pid) : { worker: [] };
+      return { api: first.api, worker: [...first.worker, ...second.worker], supervisor: [main.pid, ...(workers && workers !== main ? [workers.pid] : [])] };
+    },
+    tails: () => ({ hub: [...main.tail], ...(workers && workers !== main ? { workers: [...workers.tail] } : {}) }),
+    ioCounts: () => null,
+  };
+  return hub;
+}
+
+/** `npm run start:single`: one process; its CPU and memory are reported as the api's. */
+async function startSingleHub(group, { databaseUrl, redisUrl, queuePrefix }) {
+  const env = hubEnvironment({ databaseUrl, redisUrl, queuePrefix });
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const shipped = (PACKAGE.scripts['start:single'] ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
+  const single = group.spawn('hub', process.execPath, [...shipped, SINGLE_MAIN], { cwd: ROOT, env: { ...env, PORT: String(port), PUBLIC_URL: apiUrl, DB_MIGRATE: 'true' } });
+  await waitForHealth(group, single, `${apiUrl}/api/health`, 60_000);
+  return {
+    topology: 'single: api and worker in one process (npm run start:single; its CPU and memory are in the api column)',
+    counts: { api: 1, worker: 0 },
+    apiUrl,
+    workerStarted: true,
+    startWorker: async () => undefined,
+    pids: () => ({ api: [single.pid], worker: [] }),
+    tails: () => ({ hub: [...single.tail] }),
+    ioCounts: () => null,
+  };
+}
+
+/** The hub in the topology BENCH_TOPOLOGY names (default: what `npm start` runs). */
+async function startHub(group, options) {
+  const topology = topologyOf(process.env, options);
+  if (topology === 'single') return startSingleHub(group, options);
+  return topology === 'split' ? startSplitHub(group, options) : startSupervisedHub(group, options);
+}
+
 /**
  * api first (it migrates the fresh database), the worker once the api is
  * listening. `profile` is a set of roles to run under --cpu-prof.
  */
-async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, profileDir, ioCounterDir, deferWorker = false }) {
+async function startSplitHub(group, { databaseUrl, redisUrl, queuePrefix, profile, profileDir, ioCounterDir, deferWorker = false }) {
   for (const file of [API_MAIN, WORKER_MAIN]) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run "npm run build:api" (npm run bench does)`);
   }
@@ -98,7 +229,19 @@ async function startHub(group, { databaseUrl, redisUrl, queuePrefix, profile, pr
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHealth(group, api, `${apiUrl}/api/health`, 60_000);
 
-  const hub = { api, worker: null, apiUrl, workerUrl: `http://127.0.0.1:${workerPort}` };
+  const hub = {
+    topology: 'split: one api process, one worker process (npm run start:api / start:worker)',
+    counts: { api: 1, worker: 1 },
+    api,
+    worker: null,
+    apiUrl,
+    workerUrl: `http://127.0.0.1:${workerPort}`,
+    get workerStarted() {
+      return hub.worker !== null;
+    },
+    pids: () => ({ api: [api.pid], worker: hub.worker ? [hub.worker.pid] : [] }),
+    tails: () => ({ api: [...api.tail], ...(hub.worker ? { worker: [...hub.worker.tail] } : {}) }),
+  };
   /** Starts the worker (startHub does unless deferWorker): a phase can measure the api with nothing else running. */
   hub.startWorker = async () => {
     hub.worker = group.spawn('worker', process.execPath, nodeArgs('worker', WORKER_MAIN), {
