@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DestinationGuard } from '@hub/subscriptions';
 import { Channel } from './channel.entity';
 import { ChannelSecrets } from './channel-secrets';
 import { ChannelsController } from './channels.controller';
@@ -8,7 +9,7 @@ import { ChannelsService } from './channels.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Channel])],
   controllers: [ChannelsController],
-  providers: [ChannelsService, ChannelSecrets],
+  providers: [ChannelsService, ChannelSecrets, DestinationGuard],
   exports: [ChannelsService, ChannelSecrets],
 })
 export class ChannelsModule {}

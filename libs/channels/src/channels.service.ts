@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, Repository } from 'typeorm';
 import { AppConfig } from '@hub/config';
 import { AccountScope, SecretBox } from '@hub/database';
+import { BlockedDestinationError, DestinationGuard } from '@hub/subscriptions';
 import { Channel } from './channel.entity';
 import { newChannelValues, patchedChannelValues } from './channel-changes';
 import { ChannelPatch, CreateChannelInput } from './channel-input';
@@ -22,6 +23,7 @@ export class ChannelsService {
     private readonly dataSource: DataSource,
     private readonly box: SecretBox,
     private readonly config: AppConfig,
+    private readonly guard: DestinationGuard,
   ) {
     this.scope = new AccountScope(repository, 'Channel');
   }
@@ -44,6 +46,8 @@ export class ChannelsService {
   }
 
   async create(accountId: string, input: CreateChannelInput): Promise<ChannelResponse> {
+    if (input.type === 'email') await this.assertSmtpHostAllowed(input.smtp?.host);
+    if (input.type === 'sms') await this.assertProviderUrlAllowed(input.provider_url);
     const saved = await this.scope.create(accountId, newChannelValues(input, this.encrypt) as DeepPartial<Channel>);
     return this.toDto(saved);
   }
@@ -54,6 +58,8 @@ export class ChannelsService {
   }
 
   async update(accountId: string, id: string, patch: ChannelPatch): Promise<ChannelResponse> {
+    if (patch.type === 'email') await this.assertSmtpHostAllowed(patch.changes.smtp?.host);
+    if (patch.type === 'sms') await this.assertProviderUrlAllowed(patch.changes.provider_url);
     // Locked read and write in one transaction: secrets and nested settings merge with what is stored.
     const saved = await this.dataSource.transaction(async (tx) => {
       const current = await this.scope.get(accountId, id, tx, true);
@@ -64,5 +70,30 @@ export class ChannelsService {
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.scope.remove(accountId, id);
+  }
+
+  /**
+   * Where a channel sends is the account's choice, so it passes the same
+   * destination guard as webhook URLs (WEBHOOK_ALLOW_PRIVATE_NETWORKS): here
+   * at save, and again by the transport when it connects.
+   */
+  private async assertSmtpHostAllowed(host: string | undefined): Promise<void> {
+    if (host === undefined) return;
+    await this.assertDestination('smtp.host', () => this.guard.checkedAddress(host));
+  }
+
+  private async assertProviderUrlAllowed(url: string | null | undefined): Promise<void> {
+    if (!url) return;
+    await this.assertDestination('provider_url', () => this.guard.assertAllowed(url));
+  }
+
+  private async assertDestination(field: string, check: () => Promise<unknown>): Promise<void> {
+    try {
+      await check();
+    } catch (error) {
+      if (!(error instanceof BlockedDestinationError)) throw error;
+      const message = `${field} is not allowed: ${error.message}`;
+      throw new BadRequestException({ message, details: [{ field, message }] });
+    }
   }
 }

@@ -23,19 +23,32 @@ export class DestinationGuard {
 
   async assertAllowed(rawUrl: string): Promise<void> {
     if (this.allowPrivate) return;
-    const { hostname } = new URL(rawUrl);
-    const literal = ipLiteral(hostname);
+    await this.checkedAddress(new URL(rawUrl).hostname);
+  }
+
+  /**
+   * The address to connect to for `host` (a name, or an IP literal, bracketed
+   * or not), once it passed the policy: connecting to this address rather than
+   * resolving the name again means a DNS answer that changes in between cannot
+   * reach an internal host. With private networks allowed, `host` itself.
+   */
+  async checkedAddress(host: string): Promise<string> {
+    const literal = ipLiteral(host);
+    if (this.allowPrivate) return literal ?? host;
     if (literal) {
-      if (isBlockedAddress(literal)) throw new BlockedDestinationError(`${hostname} is a private, loopback, link-local or reserved address`);
-      return;
+      if (isBlockedAddress(literal)) throw new BlockedDestinationError(`${host} is a private, loopback, link-local or reserved address`);
+      return literal;
     }
     let addresses: { address: string }[];
     try {
-      addresses = await lookup(hostname, { all: true, verbatim: true });
+      addresses = await lookup(host, { all: true, verbatim: true });
     } catch (error) {
-      throw new BlockedDestinationError(`${hostname} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`);
+      throw new BlockedDestinationError(`${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`);
     }
     // Which address it resolves to is not said: that would map internal names for whoever asks.
-    if (addresses.some((entry) => isBlockedAddress(entry.address))) throw new BlockedDestinationError(`${hostname} resolves to a blocked address (private, loopback, link-local or reserved)`);
+    if (addresses.length === 0 || addresses.some((entry) => isBlockedAddress(entry.address))) {
+      throw new BlockedDestinationError(`${host} resolves to a blocked address (private, loopback, link-local or reserved)`);
+    }
+    return addresses[0].address;
   }
 }
