@@ -13,6 +13,12 @@ import { HubLogger, installLeanAsyncResourceBind, installRequestLog, requestIdOf
 import { HubModule, HubRoles } from './hub.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * How often Node looks for connections past their request or header timeout
+ * (its default, 30 s, would let a slow client hold a connection that much
+ * longer than the bound). One pass over the open connections per second.
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
 /**
  * Routes without a request-log line: probes, and the public trigger webhook,
@@ -52,6 +58,15 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
     // could pick the address that login throttling counts.
     trustProxy: config.trustProxy,
     skipMiddie: true,
+    // A client gets HTTP_REQUEST_TIMEOUT_MS to send its whole request (headers within HTTP_HEADERS_TIMEOUT_MS), then
+    // 408 and the connection is closed; the time the hub takes to answer is not counted. Fastify applies
+    // requestTimeout after creating the server, Node checks both in createServer.
+    requestTimeout: config.httpRequestTimeoutMs,
+    http: {
+      requestTimeout: config.httpRequestTimeoutMs,
+      headersTimeout: config.httpHeadersTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(request.headers, randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles, extraModules), adapter, {

@@ -23,6 +23,8 @@ export class AppConfig {
   readonly automationTriggerConcurrency!: number;
   readonly webhookSweepIntervalMs!: number;
   readonly logRetentionDays!: number;
+  readonly httpRequestTimeoutMs!: number;
+  readonly httpHeadersTimeoutMs!: number;
   readonly metaGraphUrl!: string;
   readonly whatsappNodeSecret?: string;
   readonly whatsappNodeUrl!: string;

@@ -148,6 +148,25 @@ export class Environment {
   @Min(1)
   LOG_RETENTION_DAYS = 30;
 
+  /**
+   * Time a client has to send a whole request, headers and body; past it the
+   * connection is answered 408 and closed, so a client trickling a body
+   * cannot hold a connection (and its buffers) open forever. The answer's own
+   * time is not counted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS = 30000;
+
+  /** Time a client has to send the request line and headers (at most HTTP_REQUEST_TIMEOUT_MS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'META_GRAPH_URL must be an http(s) URL' })
   META_GRAPH_URL = 'https://graph.facebook.com/v21.0';
 

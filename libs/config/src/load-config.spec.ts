@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       webhookTimeoutMs: 10000,
       webhookAllowPrivateNetworks: false,
       logRetentionDays: 30,
+      httpRequestTimeoutMs: 30000,
+      httpHeadersTimeoutMs: 10000,
       metaGraphUrl: 'https://graph.facebook.com/v21.0',
       signupEnabled: true,
       dbMigrate: true,
@@ -38,6 +40,14 @@ describe('loadConfig', () => {
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(message);
+  });
+
+  it('refuses request and header timeouts that are unbounded or out of order', () => {
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/^Invalid configuration: HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), HTTP_HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/^Invalid configuration: HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    );
   });
 
   it('requires the secrets in production', () => {

@@ -44,6 +44,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(`Invalid configuration: TRUST_PROXY — ${trustProxy.problem}`);
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
@@ -69,6 +72,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     automationTriggerConcurrency: env.AUTOMATION_TRIGGER_CONCURRENCY,
     webhookSweepIntervalMs: env.WEBHOOK_SWEEP_INTERVAL_MS,
     logRetentionDays: env.LOG_RETENTION_DAYS,
+    httpRequestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    httpHeadersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
     metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
     whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,
     whatsappNodeUrl: env.WHATSAPP_NODE_URL.replace(/\/+$/, ''),
