@@ -7,6 +7,7 @@ export { messageEventData } from './messages/message-events';
 export { MessageSweeper } from './sending/message-sweeper';
 export { MESSAGE_SEND_QUEUE, MessageSendJob } from './sending/message-send.queue';
 export { MAX_SEND_ATTEMPTS, MESSAGE_RETRY_DELAYS_MS } from './sending/retry-policy';
-export { TemplateError, TemplateRenderer } from './templates/template-renderer';
+export { TemplateRenderer } from './templates/template-renderer';
+export { BoundedLiquid, TEMPLATE_LIMITS, TemplateBudget, TemplateError } from './templates/bounded-liquid';
 export { fillUnsubscribeLink } from './templates/unsubscribe-placeholder';
 export { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';

@@ -1,50 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { Liquid } from 'liquidjs';
+import { BoundedLiquid, TemplateBudget } from '@hub/messaging';
 
 export type TemplateVariables = Record<string, unknown>;
 
 /**
- * Liquid templates for step fields (`{{ first_name }}`, `{{ plan | default: "free" }}`).
- * Unknown variables render empty (strict variables off); unknown filters are a
- * syntax error, caught when the workflow is saved. No file system: `include`
- * and `render` find nothing (an empty in-memory template map), and only a
- * value's own properties are readable. Limits keep one template from eating
- * the worker. Output is not escaped: send steps render with messaging's
+ * Liquid templates for step fields (`{{ first_name }}`, `{{ plan | default: "free" }}`),
+ * with messaging's bounded engine: the same safety settings and TEMPLATE_LIMITS
+ * (time, memory, output) as the Send API, so one step cannot stall the
+ * worker. Unknown filters are a syntax error, caught when the workflow is
+ * saved. Output is not escaped: send steps render with messaging's
  * TemplateRenderer instead, which escapes variables into HTML email bodies.
  */
 @Injectable()
 export class TemplateEngine {
-  private readonly liquid = new Liquid({
-    strictVariables: false,
-    strictFilters: true,
-    ownPropertyOnly: true,
-    templates: {},
-    relativeReference: false,
-    parseLimit: 1_000_000,
-    renderLimit: 2_000,
-    memoryLimit: 20_000_000,
-  });
+  private readonly liquid = new BoundedLiquid();
 
   /** The syntax problem of a template in words, or null when it parses. */
   problem(source: string): string | null {
-    try {
-      this.liquid.parse(source);
-      return null;
-    } catch (error) {
-      return (error as Error).message.split('\n')[0];
-    }
+    return this.liquid.problem(source);
   }
 
-  async render(source: string, variables: TemplateVariables): Promise<string> {
-    return String(await this.liquid.parseAndRender(source, variables));
+  /** Pass one budget for every template of one step. */
+  render(source: string, variables: TemplateVariables, budget?: TemplateBudget): Promise<string> {
+    return this.liquid.render(source, variables, budget);
   }
 
-  /** Renders every string inside a JSON value (object values, array items); other values are kept. */
-  async renderDeep(value: unknown, variables: TemplateVariables): Promise<unknown> {
-    if (typeof value === 'string') return this.render(value, variables);
-    if (Array.isArray(value)) return Promise.all(value.map((item) => this.renderDeep(item, variables)));
+  /** Renders every string inside a JSON value (object values, array items) within one budget; other values are kept. */
+  async renderDeep(value: unknown, variables: TemplateVariables, budget: TemplateBudget = new TemplateBudget()): Promise<unknown> {
+    if (typeof value === 'string') return this.render(value, variables, budget);
+    if (Array.isArray(value)) return Promise.all(value.map((item) => this.renderDeep(item, variables, budget)));
     if (value !== null && typeof value === 'object') {
-      const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await this.renderDeep(item, variables)] as const));
+      const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await this.renderDeep(item, variables, budget)] as const));
       return Object.fromEntries(entries);
     }
     return value;

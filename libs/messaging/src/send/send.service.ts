@@ -2,7 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelType } from '@hub/channels';
 import { MessageQueue } from '../messages/message-queue';
-import { TemplateError, TemplateRenderer } from '../templates/template-renderer';
+import { TemplateBudget, TemplateError } from '../templates/bounded-liquid';
+import { TemplateRenderer } from '../templates/template-renderer';
 import { UnsubscribeLinks } from '../unsubscribe/unsubscribe-links';
 import { SendAcceptedDto, SendMessageDto } from './dto/send-message.dto';
 
@@ -41,8 +42,10 @@ export class SendService {
     if (dto.template !== undefined) {
       const link = contact && channel.type === 'email' ? this.links.linkFor(accountId, contact.id) : '';
       const variables = { ...dto.variables, link_unsubscribe: link };
-      body = await this.render('template', dto.template, variables);
-      if (subject !== null) subject = await this.render('subject', subject, variables);
+      // Subject and body share one set of limits (TEMPLATE_LIMITS): the message is the job.
+      const budget = new TemplateBudget();
+      body = await this.render('template', dto.template, variables, budget);
+      if (subject !== null) subject = await this.render('subject', subject, variables, budget);
     }
     const message = await this.dataSource.transaction((tx) =>
       this.queue.enqueue(tx, { accountId, channelId: channel.id, to, subject, body, contactId: contact?.id ?? null, source: 'api' }),
@@ -50,9 +53,9 @@ export class SendService {
     return { message_id: message.id, status: message.status === 'failed' ? 'failed' : 'queued' };
   }
 
-  private async render(field: string, template: string, variables: Record<string, unknown>): Promise<string> {
+  private async render(field: string, template: string, variables: Record<string, unknown>, budget: TemplateBudget): Promise<string> {
     try {
-      return await this.renderer.render(template, variables);
+      return await this.renderer.render(template, variables, budget);
     } catch (error) {
       if (error instanceof TemplateError) throw badField(field, `${field} could not be rendered: ${error.message}`);
       throw error;

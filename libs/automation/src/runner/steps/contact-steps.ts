@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ContactQueries, ContactsService } from '@hub/contacts';
 import { GroupsService } from '@hub/groups';
+import { TemplateBudget } from '@hub/messaging';
 import { AddToGroupStep, UpdateContactStep } from '../../steps/workflow-step';
 import { TemplateEngine } from '../../templates/template-engine';
 import { StepContext, StepFailure, StepResult } from '../step-result';
@@ -47,9 +48,10 @@ export class ContactSteps {
   private async render(step: UpdateContactStep, variables: Record<string, unknown>) {
     try {
       const out: { first_name?: string; last_name?: string; custom_fields?: Record<string, unknown> } = {};
-      if (step.fields.first_name !== undefined) out.first_name = await this.templates.render(step.fields.first_name, variables);
-      if (step.fields.last_name !== undefined) out.last_name = await this.templates.render(step.fields.last_name, variables);
-      if (step.fields.custom_fields) out.custom_fields = (await this.templates.renderDeep(step.fields.custom_fields, variables)) as Record<string, unknown>;
+      const budget = new TemplateBudget();
+      if (step.fields.first_name !== undefined) out.first_name = await this.templates.render(step.fields.first_name, variables, budget);
+      if (step.fields.last_name !== undefined) out.last_name = await this.templates.render(step.fields.last_name, variables, budget);
+      if (step.fields.custom_fields) out.custom_fields = (await this.templates.renderDeep(step.fields.custom_fields, variables, budget)) as Record<string, unknown>;
       return out;
     } catch (error) {
       throw new StepFailure(`Template did not render: ${(error as Error).message.split('\n')[0]}`);

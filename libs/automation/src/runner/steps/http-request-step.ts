@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@hub/database';
+import { TemplateBudget } from '@hub/messaging';
 import { OutboundRequestBuilder, WebhookSender } from '@hub/subscriptions';
 import { runEventData } from '../../runs/run-events';
 import { HttpRequestStep } from '../../steps/workflow-step';
@@ -31,8 +32,10 @@ export class HttpRequestStepRunner {
     let body: string;
     const headers: Record<string, string> = {};
     try {
-      body = await this.body(ctx);
-      for (const [name, value] of Object.entries(step.headers ?? {})) headers[name] = await this.templates.render(value, run.variables);
+      // Body and headers share one set of template limits: the step is the job.
+      const budget = new TemplateBudget();
+      body = await this.body(ctx, budget);
+      for (const [name, value] of Object.entries(step.headers ?? {})) headers[name] = await this.templates.render(value, run.variables, budget);
     } catch (error) {
       return { kind: 'failed', error: `Template did not render: ${(error as Error).message.split('\n')[0]}`, output: { event_id: eventId } };
     }
@@ -52,9 +55,9 @@ export class HttpRequestStepRunner {
     return { kind: 'retry', error: result.error ?? `HTTP ${result.statusCode}`, output };
   }
 
-  private async body({ run, workflow, step }: StepContext<HttpRequestStep>): Promise<string> {
+  private async body({ run, workflow, step }: StepContext<HttpRequestStep>, budget: TemplateBudget): Promise<string> {
     if (step.body === undefined) return JSON.stringify(runEventData(run, workflow.name));
-    if (typeof step.body === 'string') return this.templates.render(step.body, run.variables);
-    return JSON.stringify(await this.templates.renderDeep(step.body, run.variables));
+    if (typeof step.body === 'string') return this.templates.render(step.body, run.variables, budget);
+    return JSON.stringify(await this.templates.renderDeep(step.body, run.variables, budget));
   }
 }

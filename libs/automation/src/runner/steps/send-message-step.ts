@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ContactQueries } from '@hub/contacts';
-import { MessageQueue, TemplateRenderer, UnsubscribeLinks } from '@hub/messaging';
+import { MessageQueue, TemplateBudget, TemplateRenderer, UnsubscribeLinks } from '@hub/messaging';
 import { SEND_STEP_CHANNEL, SendStep } from '../../steps/workflow-step';
 import { StepContext, StepFailure, StepResult } from '../step-result';
 
@@ -32,8 +32,9 @@ export class SendMessageStep {
     let subject: string | undefined;
     let body: string;
     try {
-      subject = step.type === 'send_email' ? (await this.templates.render(step.subject, variables)).replace(/[\r\n]+/g, ' ').trim() : undefined;
-      body = await this.templates.render(step.body, variables);
+      const budget = new TemplateBudget();
+      subject = step.type === 'send_email' ? (await this.templates.render(step.subject, variables, budget)).replace(/[\r\n]+/g, ' ').trim() : undefined;
+      body = await this.templates.render(step.body, variables, budget);
     } catch (error) {
       throw new StepFailure(`Template did not render: ${(error as Error).message}`);
     }
