@@ -11,6 +11,7 @@ import { createValidationPipe, HttpExceptionFilter, installRequestGuard, install
 import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
 import { HubLogger, installLeanAsyncResourceBind, installRequestLog, requestIdOf } from '@hub/operations';
 import { HubModule, HubRoles } from './hub.module';
+import { installSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
@@ -80,6 +81,7 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installTextBodyParser(fastify);
+  await installSecurityHeaders(fastify, config);
   installRequestGuard(fastify, { isInbound: (request) => inboundSourceOf(request) !== undefined });
   installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES, secretParams: SECRET_PATH_PARAMS });
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
