@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -22,7 +22,8 @@ export class CreateGroupDto {
 
 export class UpdateGroupDto {
   @ApiPropertyOptional({ example: 'Monthly newsletter (ES)' })
-  @IsOptional()
+  // Omittable, not nullable: @IsOptional would let null through to a NOT NULL column (a 500).
+  @ValidateIf((_object, value) => value !== undefined)
   @Transform(trim)
   @IsString()
   @MinLength(1)
