@@ -81,7 +81,7 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installTextBodyParser(fastify);
-  await installSecurityHeaders(fastify, config);
+  installSecurityHeaders(fastify, config);
   installRequestGuard(fastify, { isInbound: (request) => inboundSourceOf(request) !== undefined });
   installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES, secretParams: SECRET_PATH_PARAMS });
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
