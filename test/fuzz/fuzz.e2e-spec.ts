@@ -134,22 +134,25 @@ describe('fuzz: every documented route with hostile input (openapi.json)', () =>
     // Random mutations of the accepted body and query (fast-check, deterministic under SEED).
     const random = randomCases(ctx);
     if (random) {
+      let shrunk: FoundFailure | undefined;
       const details = await fc.check(
         fc.asyncProperty(random, async (c) => {
           const result = await run(op, c, op.authenticated ? 'jwt' : 'none', counts);
           counts = result.after;
           const fresh = result.failures.filter((f) => !knownFailureFor(f));
           allFailures.push(...result.failures.filter((f) => knownFailureFor(f)));
+          if (fresh.length) shrunk = fresh[0];
           return fresh.length === 0;
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: false },
       );
       if (details.failed) {
+        // The last failure seen is the shrunk counterexample's.
         unexpected.push({
           route: op.name,
-          kind: 'random',
-          failure: '5xx',
-          description: `fast-check found a failing input (replay with FUZZ_SEED=${details.seed}, path ${details.counterexamplePath}): ${JSON.stringify(details.counterexample).slice(0, 600)}`,
+          kind: shrunk?.kind ?? 'random',
+          failure: shrunk?.failure ?? '5xx',
+          description: `fast-check found a failing input (replay with FUZZ_SEED=${details.seed}, path ${details.counterexamplePath}): ${shrunk?.description ?? JSON.stringify(details.counterexample).slice(0, 600)}`,
         });
       }
     }
