@@ -46,14 +46,18 @@ export class Environment {
   DB_MIGRATE = true;
 
   /**
-   * `npm start` (the supervisor): api processes sharing PORT. Measured with
-   * `npm run bench` on 2 cores; see README "Performance" for the figures.
+   * `npm start` (the supervisor): api processes sharing PORT. 1 by
+   * measurement on 2 cores (`npm run bench`, 2026-12-03, ratios to the same
+   * run's ingest baseline): 1 api + 1 worker delivered 0.52–0.59×, 2 api + 1
+   * worker 0.44×, whose extra process costs CPU (each batches fewer requests
+   * into a statement) that the worker and PostgreSQL need; 1 api + 2 workers
+   * 0.46×. Raise it with the cores.
    */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(64)
-  HUB_API_PROCESSES = 2;
+  HUB_API_PROCESSES = 1;
 
   /** `npm start` (the supervisor): worker processes (Bull consumers, sweepers, retention). */
   @Transform(toInt)
