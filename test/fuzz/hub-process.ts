@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { freePort } from '../support/free-port';
 import { adminQuery, databaseUrl, TEMPLATE_DB } from '../test-database';
 
 const ROOT = join(__dirname, '../..');
@@ -100,15 +100,4 @@ export class HubProcess {
     await this.pool?.end();
     await adminQuery(`DROP DATABASE IF EXISTS ${this.dbName} WITH (FORCE)`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

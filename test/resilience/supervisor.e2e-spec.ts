@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:net';
 import { eventually, Receiver } from '../support/receiver';
-import { freePort, SupervisorProcess } from '../support/supervisor-process';
+import { freePort } from '../support/free-port';
+import { SupervisorProcess } from '../support/supervisor-process';
 import { adminQuery, databaseUrl } from '../test-database';
 
 const ADMIN = { email: 'supervisor-admin@example.com', password: 'supervisor-password-1' };
