@@ -269,9 +269,9 @@ describe('automation: workflows and the trigger webhook', () => {
         [404, 'rejected'],
         [404, 'rejected'],
       ]);
-      // Rejections the route could attribute carry the account; unknown ids, unparsed bodies and bodies the
-      // request guard refuses before any route runs (the NUL) do not.
-      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, false, false, false, false, true, false, false]);
+      // Every rejection of a known webhook id carries its account, also those refused before the handler ran
+      // (unparsed bodies, the request guard's NUL); unknown ids belong to nobody.
+      expect(logs.map((l) => l.account_id === a.accountId)).toEqual([true, true, true, true, true, true, true, true, true, false, false]);
     });
 
     it('enrols into every active workflow sharing the webhook id, never an inactive one', async () => {

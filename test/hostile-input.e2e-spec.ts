@@ -47,7 +47,20 @@ describe('hostile input: refused before any handler, never a 500', () => {
       expect(res.status).toBe(400);
       expect(res.body.message).toBe('The JSON body is nested deeper than 32 levels');
       const row = await lastInboundLog();
-      expect(row).toMatchObject({ source: 'automation', status_code: 400, outcome: 'rejected', raw_body: raw, error: 'The JSON body is nested deeper than 32 levels' });
+      expect(row).toMatchObject({ source: 'automation', account_id: a.accountId, status_code: 400, outcome: 'rejected', raw_body: raw, error: 'The JSON body is nested deeper than 32 levels' });
+    });
+
+    it("logs trigger calls refused before the handler under the webhook id's account, so its admin sees them", async () => {
+      const other = await hub.signup();
+      const refused = [await trigger(nested(100)), await trigger('{"email": '), await trigger('email=x', 'text/csv')];
+      expect(refused.map((res) => res.status)).toEqual([400, 400, 415]);
+      const mine = await hub.request('GET', '/api/inbound-logs?source=automation&limit=3', { token: a.token });
+      expect(mine.body.items.map((row: { status_code: number }) => row.status_code)).toEqual([415, 400, 400]);
+      const theirs = await hub.request('GET', '/api/inbound-logs?source=automation', { token: other.token });
+      expect(theirs.body.items).toEqual([]);
+      const unknown = await hub.request('POST', '/api/automation/webhook/no-such-id', { raw: nested(100), contentType: 'application/json' });
+      expect(unknown.status).toBe(400);
+      expect(await lastInboundLog()).toMatchObject({ url: '/api/automation/webhook/no-such-id', status_code: 400, account_id: null });
     });
 
     it('accepts 32 levels', async () => {
@@ -93,7 +106,7 @@ describe('hostile input: refused before any handler, never a 500', () => {
       const res = await trigger(raw);
       expect(res.status).toBe(422);
       expect(res.body.details).toEqual([{ field: 'note', message: 'note contains a lone UTF-16 surrogate (\\ud800), which cannot be stored' }]);
-      expect(await lastInboundLog()).toMatchObject({ status_code: 422, outcome: 'rejected', raw_body: raw, account_id: null });
+      expect(await lastInboundLog()).toMatchObject({ status_code: 422, outcome: 'rejected', raw_body: raw, account_id: a.accountId });
     });
 
     it('stores the exact bytes of a refused body holding a NUL byte (form) in the inbound log', async () => {

@@ -5,6 +5,7 @@ import { AutomationCoreModule } from './automation-core.module';
 import { RunQueries } from './runs/run-queries.service';
 import { TriggerController } from './trigger/trigger.controller';
 import { TriggerDirectory } from './trigger/trigger-directory';
+import { TriggerInboundAccount } from './trigger/trigger-inbound-account';
 import { TriggerService } from './trigger/trigger.service';
 import { StepReferences } from './workflows/step-references';
 import { WorkflowsController } from './workflows/workflows.controller';
@@ -14,7 +15,7 @@ import { WorkflowsService } from './workflows/workflows.service';
 @Module({
   imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule],
   controllers: [WorkflowsController, TriggerController],
-  providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries],
+  providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries, TriggerInboundAccount],
   exports: [WorkflowsService, TriggerDirectory],
 })
 export class AutomationModule {}

@@ -6,6 +6,7 @@ import { InboundLogQueryService } from './log/inbound-log-query.service';
 import { InboundLogService } from './log/inbound-log.service';
 import { InboundReplayer } from './replay/inbound-replayer';
 import { ReplayMarks } from './replay/replay-marks';
+import { InboundAccounts } from './route/inbound-accounts';
 import { InboundLogInterceptor } from './route/inbound-log.interceptor';
 
 // Global: every inbound route in any module uses the interceptor and the service.
@@ -13,7 +14,7 @@ import { InboundLogInterceptor } from './route/inbound-log.interceptor';
 @Module({
   imports: [TypeOrmModule.forFeature([InboundLog])],
   controllers: [InboundLogController],
-  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks],
-  exports: [InboundLogService, InboundLogInterceptor],
+  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks, InboundAccounts],
+  exports: [InboundLogService, InboundLogInterceptor, InboundAccounts],
 })
 export class InboundLogModule {}

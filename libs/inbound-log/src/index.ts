@@ -3,5 +3,6 @@ export { InboundLog, InboundOutcome, InboundVerification } from './log/inbound-l
 export { InboundLogService } from './log/inbound-log.service';
 export { inboundSourceOf, inboundState } from './log/inbound-request';
 export { InboundRoute } from './route/inbound-route.decorator';
+export { InboundAccounts, InboundAccountOf } from './route/inbound-accounts';
 export { InboundLogRetentionModule } from './retention/inbound-log-retention.module';
 export { InboundLogRetentionProcessor } from './retention/inbound-log-retention.processor';

@@ -8,6 +8,7 @@ import { HubMetrics } from '@hub/operations';
 import { REDACTED, redactHeaders } from '@hub/http';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { ReplayMarks } from '../replay/replay-marks';
+import { InboundAccounts } from '../route/inbound-accounts';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
 import { storedBody } from './stored-body';
 
@@ -59,6 +60,7 @@ export class InboundLogService {
     private readonly secrets: SecretBox,
     private readonly metrics: HubMetrics,
     private readonly replays: ReplayMarks,
+    private readonly accounts: InboundAccounts,
   ) {}
 
   async record(request: FastifyRequest, statusCode: number, fields: RecordFields = {}, tx?: EntityManager): Promise<InboundLog | null> {
@@ -128,6 +130,8 @@ export class InboundLogService {
   /** Best effort for answers that are errors already: a failure here must not change the answer. */
   async recordRejection(request: FastifyRequest, statusCode: number, error: string): Promise<void> {
     try {
+      const state = inboundState(request);
+      if (!state.logId && state.accountId === undefined) state.accountId = await this.accounts.of(request);
       await this.record(request, statusCode, { error });
     } catch (failure) {
       this.logger.warn(`Could not store inbound log for ${request.method} ${request.url}: ${(failure as Error).message}`);
