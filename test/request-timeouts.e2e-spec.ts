@@ -67,6 +67,35 @@ describe('request and header timeouts', () => {
     expect(outcome.closedAfterMs).toBeLessThan(BOUND_MS + 5000);
   });
 
+  it("answers a trigger call whose body never arrives in time 408 in the hub's error shape, and logs it as that under the webhook's account", async () => {
+    const workflow = await hub.request('POST', '/api/workflows', { token: a.token, body: { name: 'Slow senders', steps: [{ type: 'wait', seconds: 3600 }] } });
+    const body = JSON.stringify({ email: 'slow@example.com', note: 'x'.repeat(200) });
+    const path = `/api/automation/webhook/${workflow.body.trigger.webhook_id}`;
+    const outcome = await slowClient(`POST ${path} HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+    const [head, json] = outcome.answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(JSON.parse(json)).toEqual({ statusCode: 408, error: 'Request Timeout', message: expect.stringContaining('HTTP_REQUEST_TIMEOUT_MS') });
+    const logs = await hub.request('GET', '/api/inbound-logs?source=automation', { token: a.token });
+    expect(logs.body.items).toEqual([expect.objectContaining({ url: path, status_code: 408, outcome: 'rejected' })]);
+    expect(await hub.sql('SELECT id FROM workflow_trigger_requests')).toEqual([]);
+  });
+
+  it('logs a body the client cut off as 400 naming that, not as a database outage', async () => {
+    const { port } = new URL(hub.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    socket.write('POST /api/automation/webhook/cut-off HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"email": "cut');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.destroy();
+    let rows: { status_code: number; error: string }[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rows = await hub.sql("SELECT status_code, error FROM inbound_logs WHERE url = '/api/automation/webhook/cut-off'");
+    }
+    expect(rows).toEqual([{ status_code: 400, error: expect.stringMatching(/^The connection closed before the request body was received in full/) }]);
+  });
+
   it('closes a connection that never finishes its headers with 408', async () => {
     const outcome = await slowClient('GET /api/health HTTP/1.1\r\nHost: hub\r\nX-Slow: ', 'abcdefghijklmnopqrstuvwxyz'.repeat(4));
     expect(outcome.answer).toMatch(/^HTTP\/1\.1 408 /);

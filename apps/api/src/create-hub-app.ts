@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppConfig } from '@hub/config';
-import { createValidationPipe, HttpExceptionFilter, installRequestGuard, installTextBodyParser } from '@hub/http';
+import { answerClientError, createValidationPipe, HttpExceptionFilter, installRequestGuard, installTextBodyParser } from '@hub/http';
 import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
 import { HubLogger, installLeanAsyncResourceBind, installRequestLog, requestIdOf } from '@hub/operations';
 import { HubModule, HubRoles } from './hub.module';
@@ -68,6 +68,7 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
       headersTimeout: config.httpHeadersTimeoutMs,
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
     },
+    clientErrorHandler: answerClientError,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(request.headers, randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(HubModule.forRoot(config, roles, extraModules), adapter, {

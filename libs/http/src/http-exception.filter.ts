@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { interruptedRequestBody } from './client-errors';
 import { errorBody, ErrorBody } from './error-body';
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
@@ -54,7 +55,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const body = toErrorBody(exception, String(request.id));
+    const body = interruptedRequestBody(request.raw) ?? toErrorBody(exception, String(request.id));
     if (body.statusCode === 404 && !request.routeOptions?.url && this.options.notFound?.(request, reply)) return;
     if (!request.routeOptions?.url && body.statusCode === 404) body.message = `Route ${request.method} ${request.url.split('?')[0]} not found`;
     if (body.statusCode >= 500) {
@@ -67,7 +68,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (this.options.beforeReply) {
       await this.options.beforeReply(request, body).catch((error: unknown) => this.logger.warn(`beforeReply failed: ${(error as Error).message}`));
     }
-    if (reply.sent) return;
+    // A client that is gone (or that Node cut off) cannot be answered; the log above has what it would have read.
+    if (reply.sent || request.raw.socket?.destroyed) return;
     await reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,6 +1,7 @@
 export { errorBody, ErrorBody, ErrorDetail, reasonPhrase } from './error-body';
 export { createValidationPipe } from './validation-pipe';
 export { HttpExceptionFilter, HttpExceptionFilterOptions, toErrorBody } from './http-exception.filter';
+export { answerClientError } from './client-errors';
 export { installTextBodyParser } from './text-body-parser';
 export { installRequestGuard, RequestGuardOptions } from './request-guard';
 export { MAX_JSON_DEPTH } from './input-scan';
