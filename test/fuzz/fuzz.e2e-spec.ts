@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
+import { UnsubscribeLinks } from '@hub/messaging';
 import { Hub, startHub } from '../harness';
 import { Receiver } from '../support/receiver';
 import { AccountFixtures } from './account-fixtures';
@@ -35,6 +36,8 @@ describe('fuzz: every documented route with hostile input (openapi.json)', () =>
   let client: RawClient;
   let counter: RowCounter;
   let fixtures: AccountFixtures;
+  /** Capabilities in paths (/u/{token}) as the hub issues them, so hostile input meets the route past its token check too. */
+  const capabilities: Record<string, string> = {};
   const tokens: Record<Auth, string | undefined> = { jwt: undefined, 'api-key': undefined, none: undefined };
   let requests = 0;
   const allFailures: FoundFailure[] = [];
@@ -50,6 +53,10 @@ describe('fuzz: every documented route with hostile input (openapi.json)', () =>
     const key = await hub.request('POST', '/api/api-keys', { token: tokens.jwt, body: { name: 'fuzz' } });
     tokens['api-key'] = key.body.key;
     fixtures = await AccountFixtures.create(operations, (method, path, body) => hub.request(method, path, { token: tokens.jwt, body }), { receiverUrl: receiver.url() });
+    const me = await hub.request('GET', '/api/auth/me', { token: tokens.jwt });
+    const contact = fixtures.records.find((r) => r.collection === '/api/contacts');
+    if (!contact) throw new Error('no contact fixture to make an unsubscribe link for');
+    capabilities.token = new URL(hub.app.get(UnsubscribeLinks).linkFor(me.body.account.id, contact.id)).pathname.split('/').pop()!;
     if (fixtures.failures.length) console.warn(`fixtures that could not be built from their examples:\n${fixtures.failures.join('\n')}`);
   });
 
@@ -99,8 +106,8 @@ describe('fuzz: every documented route with hostile input (openapi.json)', () =>
     // Ids found in other records (a workflow's trigger webhook_id) change with actions such as rotate: read them again.
     if (op.pathParams.some((p) => p.name !== 'id')) await fixtures.refresh();
     const real = fixtures.pathValues(op);
-    // Routes with a capability in the path (/u/{token}) have no record to reach: a well-formed unknown value stands in.
-    const pathValues = real ?? Object.fromEntries(op.pathParams.map((p) => [p.name, p.name === 'token' ? 'A'.repeat(43) : '00000000-0000-4000-8000-000000000000']));
+    // Routes with a capability in the path (/u/{token}) have no record to reach: a genuine one stands in.
+    const pathValues = real ?? Object.fromEntries(op.pathParams.map((p) => [p.name, capabilities[p.name] ?? '00000000-0000-4000-8000-000000000000']));
     const ctx: CaseContext = { op, pathValues, baseBody: fixtures.exampleBody(op) };
     const cases = [...bodyCases(ctx), ...pathCases(ctx), ...queryCases(ctx), ...headerCases(ctx)];
     const unexpected: FoundFailure[] = [];
