@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ChannelsCoreModule } from '@hub/channels';
 import { ContactsCoreModule } from '@hub/contacts';
+import { GroupsCoreModule } from '@hub/groups';
 import { SubscriptionsCoreModule } from '@hub/subscriptions';
 import { AutomationCoreModule } from './automation-core.module';
 import { RunQueries } from './runs/run-queries.service';
@@ -13,7 +15,7 @@ import { WorkflowsService } from './workflows/workflows.service';
 
 /** The api side: `/api/workflows` and the public trigger webhook, which stores requests for the worker to enrol. */
 @Module({
-  imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule],
+  imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule, ChannelsCoreModule, GroupsCoreModule],
   controllers: [WorkflowsController, TriggerController],
   providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries, TriggerInboundAccount],
   exports: [WorkflowsService, TriggerDirectory],

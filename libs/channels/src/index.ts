@@ -1,4 +1,5 @@
-export { ChannelsModule } from './channels.module';
+export { ChannelsCoreModule, ChannelsModule } from './channels.module';
+export { ChannelStore } from './channel-store';
 export { ChannelsService } from './channels.service';
 export { ChannelSecrets } from './channel-secrets';
 export { Channel, SmtpSettings } from './channel.entity';

@@ -1,8 +1,8 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Channel } from '@hub/channels';
-import { Contact } from '@hub/contacts';
+import { ChannelsCoreModule } from '@hub/channels';
+import { ContactsCoreModule } from '@hub/contacts';
 import { QueueRootModule } from '@hub/operations';
 import { Message } from './messages/message.entity';
 import { MessageQueue } from './messages/message-queue';
@@ -17,8 +17,8 @@ import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
  * rendering and unsubscribe links. No controllers, so the worker can import it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Message, Channel, Contact]), QueueRootModule, BullModule.registerQueue({ name: MESSAGE_SEND_QUEUE, settings: MESSAGE_QUEUE_SETTINGS })],
+  imports: [TypeOrmModule.forFeature([Message]), ChannelsCoreModule, ContactsCoreModule, QueueRootModule, BullModule.registerQueue({ name: MESSAGE_SEND_QUEUE, settings: MESSAGE_QUEUE_SETTINGS })],
   providers: [MessageQueue, MessageProducer, TemplateRenderer, UnsubscribeLinks],
-  exports: [TypeOrmModule, BullModule, MessageQueue, MessageProducer, TemplateRenderer, UnsubscribeLinks],
+  exports: [TypeOrmModule, ChannelsCoreModule, ContactsCoreModule, BullModule, MessageQueue, MessageProducer, TemplateRenderer, UnsubscribeLinks],
 })
 export class MessagingCoreModule {}

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hub/config';
-import { BulkContactUpsert, Contact, InvalidContactFieldError } from '@hub/contacts';
+import { BulkContactUpsert, type Contact, InvalidContactFieldError } from '@hub/contacts';
 import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
+import { markInboundLogFailed } from '@hub/inbound-log';
 import { runEventData } from '../runs/run-events';
 import { retryDelayMs } from '../runner/run-progress';
 import { WorkflowRunProducer } from '../runner/workflow-run-producer';
@@ -228,7 +229,7 @@ export class TriggerRequestProcessor {
       if (!row) return;
       if (row.status === 'failed') {
         this.logger.error(`Trigger request ${requestId} failed ${row.attempt_count} times and was given up (${summary}; the request and its inbound log row say why)`);
-        if (row.inbound_log_id) await this.dataSource.query(`UPDATE inbound_logs SET outcome = 'error', error = $2 WHERE id = $1`, [row.inbound_log_id, `Processing failed: ${error}`]);
+        if (row.inbound_log_id) await markInboundLogFailed(this.dataSource.manager, row.inbound_log_id, `Processing failed: ${error}`);
         return;
       }
       const delayMs = retryDelayMs(row.attempt_count, this.config.webhookRetryScheduleSeconds);

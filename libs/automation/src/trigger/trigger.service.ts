@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RoundTripBatcher } from '@hub/database';
-import { InboundLog, InboundLogService, inboundState } from '@hub/inbound-log';
+import { InboundLogService, InboundLogSql, inboundState } from '@hub/inbound-log';
+import type { InboundLog } from '@hub/inbound-log';
 import { isWebhookIdShape } from '../workflows/webhook-id';
 import { TriggerResponseDto } from './dto/trigger-response.dto';
 import { readTriggerBody, TriggerContact } from './trigger-body';
@@ -89,11 +90,11 @@ export class TriggerService {
   /** Requests without a key that arrive together share one statement (group commit); each answers once it committed. */
   private async storeMany(items: Intake[]): Promise<void[]> {
     await this.dataSource.query(
-      `WITH log AS (${InboundLogService.insertManySql('$1')})
+      `WITH log AS (${InboundLogSql.insertMany('$1')})
        INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, input, response, inbound_log_id)
        SELECT id, webhook_id, account_id, input, response, inbound_log_id
          FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, webhook_id text, account_id uuid, input jsonb, response jsonb, inbound_log_id uuid)`,
-      [InboundLogService.rowsJson(items.map((item) => item.log)), JSON.stringify(items.map((item) => item.request))],
+      [InboundLogSql.rowsJson(items.map((item) => item.log)), JSON.stringify(items.map((item) => item.request))],
     );
     return items.map(() => undefined);
   }
@@ -101,7 +102,7 @@ export class TriggerService {
   /** With an Idempotency-Key: one statement that meets an earlier request with the same key (null: a repeat within 24 h). */
   private async storeKeyed(log: InboundLog, stored: StoredRequest, key: string): Promise<string | null> {
     const rows = (await this.dataSource.query(
-      `WITH log AS (${InboundLogService.insertManySql('$1')})
+      `WITH log AS (${InboundLogSql.insertMany('$1')})
        INSERT INTO workflow_trigger_requests (id, webhook_id, account_id, idempotency_key, input, response, inbound_log_id)
        VALUES ($2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
        ON CONFLICT (webhook_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE
@@ -109,7 +110,7 @@ export class TriggerService {
              status = 'pending', attempt_count = 0, next_attempt_at = now(), error = NULL, created_at = now(), processed_at = NULL
          WHERE workflow_trigger_requests.created_at <= now() - interval '24 hours'
        RETURNING id`,
-      [InboundLogService.rowsJson([log]), stored.id, stored.webhook_id, stored.account_id, key, JSON.stringify(stored.input), JSON.stringify(stored.response), log.id],
+      [InboundLogSql.rowsJson([log]), stored.id, stored.webhook_id, stored.account_id, key, JSON.stringify(stored.input), JSON.stringify(stored.response), log.id],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }
@@ -117,7 +118,7 @@ export class TriggerService {
   /** A repeat within 24 h: its log row says duplicate, and it gets the first request's answer. */
   private async firstAnswer(logId: string, webhookId: string, key: string): Promise<TriggerResponseDto> {
     const [first] = (await this.dataSource.query(
-      `WITH marked AS (UPDATE inbound_logs SET outcome = 'duplicate' WHERE id = $1)
+      `WITH marked AS (${InboundLogSql.markDuplicate('$1')})
        SELECT response FROM workflow_trigger_requests WHERE webhook_id = $2 AND idempotency_key = $3`,
       [logId, webhookId, key],
     )) as { response: TriggerResponseDto }[];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ChannelStore } from '@hub/channels';
+import { GroupQueries } from '@hub/groups';
 import { ErrorDetail } from '@hub/http';
 import { BlockedDestinationError, DestinationGuard } from '@hub/subscriptions';
 import { isSendStep, SEND_STEP_CHANNEL, WorkflowStep } from '../steps/workflow-step';
@@ -13,19 +14,15 @@ import { isSendStep, SEND_STEP_CHANNEL, WorkflowStep } from '../steps/workflow-s
 @Injectable()
 export class StepReferences {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly channels: ChannelStore,
+    private readonly groups: GroupQueries,
     private readonly guard: DestinationGuard,
   ) {}
 
   async problems(accountId: string, steps: WorkflowStep[]): Promise<ErrorDetail[]> {
     const channelIds = [...new Set(steps.filter(isSendStep).map((step) => step.channel_id))];
     const groupIds = [...new Set(steps.flatMap((step) => (step.type === 'add_to_group' ? [step.group_id] : [])))];
-    const [channels, groups] = await Promise.all([
-      channelIds.length ? this.dataSource.query<{ id: string; type: string }[]>('SELECT id, type FROM channels WHERE account_id = $1 AND id = ANY($2)', [accountId, channelIds]) : [],
-      groupIds.length ? this.dataSource.query<{ id: string }[]>('SELECT id FROM groups WHERE account_id = $1 AND id = ANY($2)', [accountId, groupIds]) : [],
-    ]);
-    const channelTypes = new Map(channels.map((c) => [c.id, c.type]));
-    const groupSet = new Set(groups.map((g) => g.id));
+    const [channelTypes, groupSet] = await Promise.all([this.channels.typesOf(accountId, channelIds), this.groups.existingIds(accountId, groupIds)]);
     const problems: ErrorDetail[] = [];
     for (const [i, step] of steps.entries()) {
       if (isSendStep(step)) {

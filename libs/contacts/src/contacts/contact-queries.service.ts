@@ -26,6 +26,11 @@ export class ContactQueries {
     return this.scope.get(accountId, id, tx);
   }
 
+  /** The account's contact with this (normalised) email or phone, or null. */
+  findByAddress(accountId: string, address: { email: string } | { phone: string }, tx?: EntityManager): Promise<Contact | null> {
+    return this.scope.findOneBy(accountId, address, tx);
+  }
+
   async list(accountId: string, query: ContactQueryDto): Promise<Page<ContactDto>> {
     const qb = this.scope.queryBuilder(accountId, 'c');
     const search = query.search?.trim();

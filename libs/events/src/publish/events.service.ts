@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelKind, findEventType, isKnownEventType } from '../catalog';
+import { ChannelDirectory } from './channel-directory';
 import { EventDataValidator } from './event-data-validator';
 import { EventPublisher } from './event-publisher';
 import { PublishEventDto } from './dto/publish-event.dto';
@@ -18,6 +19,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     private readonly validator: EventDataValidator,
+    private readonly channels: ChannelDirectory,
   ) {}
 
   async publishFromApi(accountId: string, dto: PublishEventDto, idempotencyKey?: string): Promise<{ id: string; replayed: boolean }> {
@@ -32,15 +34,15 @@ export class EventsService {
     const event = { accountId, type: dto.type, data: dto.data, channel: dto.channel ?? null, channelId: null };
     // The common case is one statement (event + deliveries), so it needs no transaction of its own.
     if (!dto.channel_id && !idempotencyKey) return { id: (await this.publisher.publish(this.dataSource.manager, event)).id, replayed: false };
+    let channel: ChannelKind | null = dto.channel ?? null;
+    if (dto.channel_id) {
+      // The channels lib answers through the directory: it depends on this one, not the other way round.
+      const kind = await this.channels.kindOf(accountId, dto.channel_id);
+      if (!kind) throw new NotFoundException(`Channel ${dto.channel_id} not found`);
+      if (channel && channel !== kind) throw badField('channel', `channel ${channel} does not match channel_id's type ${kind}`);
+      channel = kind;
+    }
     return this.dataSource.transaction(async (tx) => {
-      let channel: ChannelKind | null = dto.channel ?? null;
-      if (dto.channel_id) {
-        // Raw lookup: the channels module depends on this one, not the other way round.
-        const rows = (await tx.query('SELECT type FROM channels WHERE id = $1 AND account_id = $2', [dto.channel_id, accountId])) as { type: ChannelKind }[];
-        if (rows.length === 0) throw new NotFoundException(`Channel ${dto.channel_id} not found`);
-        if (channel && channel !== rows[0].type) throw badField('channel', `channel ${channel} does not match channel_id's type ${rows[0].type}`);
-        channel = rows[0].type;
-      }
       const scoped = { ...event, channel, channelId: dto.channel_id ?? null };
       if (!idempotencyKey) return { id: (await this.publisher.publish(tx, scoped)).id, replayed: false };
       const result = await this.publisher.publishIdempotent(tx, scoped, idempotencyKey);

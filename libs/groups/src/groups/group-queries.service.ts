@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AccountScope } from '@hub/database';
 import { decodeCursor, Page, PageQueryDto, toPage } from '@hub/http';
 import { GroupMemberDto, GroupMemberQueryDto } from '../members/dto/group-member.dto';
@@ -8,6 +8,8 @@ import { GroupMember } from '../members/group-member.entity';
 import { toGroupMemberDto } from '../members/group-member-views';
 import { GroupDto } from './dto/group.dto';
 import { Group } from './group.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toGroupDto(group: Group, memberCount: number): GroupDto {
   return {
@@ -29,6 +31,14 @@ export class GroupQueries {
   constructor(@InjectRepository(Group) groups: Repository<Group>, @InjectRepository(GroupMember) members: Repository<GroupMember>) {
     this.groups = new AccountScope(groups, 'Group');
     this.members = new AccountScope(members, 'Group member');
+  }
+
+  /** Which of these ids are groups of the account. */
+  async existingIds(accountId: string, ids: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (wanted.length === 0) return new Set();
+    const rows = await this.groups.find(accountId, { select: { id: true }, where: { id: In(wanted) } });
+    return new Set(rows.map((group) => group.id));
   }
 
   async list(accountId: string, query: PageQueryDto): Promise<Page<GroupDto>> {

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, DeepPartial, EntityManager, In, IsNull } from 'typeorm';
-import { Contact, ContactQueries, ContactsService } from '@hub/contacts';
+import { type Contact, ContactQueries, ContactsService } from '@hub/contacts';
 import { EventPublisher } from '@hub/events';
 import { AddGroupMemberDto } from '../members/dto/group-member.dto';
 import { GroupMember } from '../members/group-member.entity';

@@ -1,4 +1,4 @@
-import { Contact } from '@hub/contacts';
+import type { Contact } from '@hub/contacts';
 import { GROUP_MEMBERSHIP_VIA } from '@hub/events';
 import { Group } from '../groups/group.entity';
 import { GroupMemberDto } from './dto/group-member.dto';

@@ -13,27 +13,6 @@ import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } f
 import { storedBody } from './stored-body';
 
 const MAX_ERROR_LENGTH = 2000;
-// Every column a log row is written with, and its type in a jsonb_to_recordset() of such rows.
-const RECORD_COLUMNS: Record<string, string> = {
-  id: 'uuid',
-  account_id: 'uuid',
-  source: 'text',
-  method: 'text',
-  url: 'text',
-  headers: 'jsonb',
-  headers_encrypted: 'text',
-  content_type: 'text',
-  raw_body: 'text',
-  raw_body_bytes: 'text',
-  status_code: 'int',
-  outcome: 'text',
-  verification: 'text',
-  error: 'text',
-  replay_of: 'uuid',
-};
-const COLUMN_LIST = Object.keys(RECORD_COLUMNS).join(', ');
-// In the JSON array of rows the bytes travel as base64 (see rowsJson).
-const SELECT_LIST = COLUMN_LIST.replace('raw_body_bytes', "decode(raw_body_bytes, 'base64')");
 
 /** An error text may quote what a client sent: never let it make the row unstorable. */
 function storableText(text: string): string {
@@ -74,22 +53,11 @@ export class InboundLogService {
 
   /**
    * The log row of a request, not yet stored, for a route that stores it with
-   * what the request carries in one statement (see insertManySql); call
+   * what the request carries in one statement (see InboundLogSql.insertMany); call
    * recorded() once that statement has committed.
    */
   prepare(request: FastifyRequest, statusCode: number, fields: RecordFields = {}): InboundLog {
     return this.logs.create({ ...this.rowOf(request, statusCode, fields), id: randomUUID() });
-  }
-
-  /** An INSERT of the rows (from prepare(), passed as rowsJson()) in the parameter `param`, for a CTE of the caller's statement. */
-  static insertManySql(param: string): string {
-    const types = Object.entries(RECORD_COLUMNS).map(([column, type]) => `${column} ${type}`);
-    return `INSERT INTO inbound_logs (${COLUMN_LIST}) SELECT ${SELECT_LIST} FROM jsonb_to_recordset(${param}::jsonb) AS x(${types.join(', ')})`;
-  }
-
-  /** The parameter of insertManySql() for these rows. */
-  static rowsJson(rows: InboundLog[]): string {
-    return JSON.stringify(rows.map((row) => (row.raw_body_bytes ? { ...row, raw_body_bytes: row.raw_body_bytes.toString('base64') } : row)));
   }
 
   recorded(request: FastifyRequest, row: InboundLog): void {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
-import { Channel, ChannelType } from '@hub/channels';
+import { EntityManager } from 'typeorm';
+import { ChannelStore } from '@hub/channels';
+import type { Channel, ChannelType } from '@hub/channels';
 import { AppConfig } from '@hub/config';
-import { Contact } from '@hub/contacts';
-import { AccountScope, AfterCommit } from '@hub/database';
+import { ContactQueries } from '@hub/contacts';
+import type { Contact } from '@hub/contacts';
+import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
 import { MessageProducer } from '../sending/message-producer';
 import { fillUnsubscribeLink } from '../templates/unsubscribe-placeholder';
@@ -35,21 +36,17 @@ export interface EnqueueMessageInput {
  */
 @Injectable()
 export class MessageQueue {
-  private readonly channels: AccountScope<Channel>;
-  private readonly contacts: AccountScope<Contact>;
   private readonly messageIdHost: string;
 
   constructor(
-    @InjectRepository(Channel) channels: Repository<Channel>,
-    @InjectRepository(Contact) contacts: Repository<Contact>,
+    private readonly channels: ChannelStore,
+    private readonly contacts: ContactQueries,
     private readonly producer: MessageProducer,
     private readonly afterCommit: AfterCommit,
     private readonly events: EventPublisher,
     private readonly links: UnsubscribeLinks,
     config: AppConfig,
   ) {
-    this.channels = new AccountScope(channels, 'Channel');
-    this.contacts = new AccountScope(contacts, 'Contact');
     this.messageIdHost = new URL(config.publicUrl).hostname;
   }
 
@@ -61,7 +58,7 @@ export class MessageQueue {
   /** The normalised recipient and the account's contact it belongs to (matched by email or phone), if any. */
   async recipient(accountId: string, channel: ChannelType, rawTo: string, tx?: EntityManager): Promise<{ to: string; contact: Contact | null }> {
     const to = normalizeRecipient(channel, rawTo);
-    const contact = await this.contacts.findOneBy(accountId, channel === 'email' ? { email: to } : { phone: to }, tx);
+    const contact = await this.contacts.findByAddress(accountId, channel === 'email' ? { email: to } : { phone: to }, tx);
     return { to, contact };
   }
 

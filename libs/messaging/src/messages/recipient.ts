@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { ChannelType } from '@hub/channels';
-import { Contact, normalizeEmail, normalizePhone } from '@hub/contacts';
+import { type Contact, normalizeEmail, normalizePhone } from '@hub/contacts';
 
 function badTo(message: string): BadRequestException {
   return new BadRequestException({ message, details: [{ field: 'to', message }] });

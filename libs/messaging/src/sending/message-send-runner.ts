@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Channel } from '@hub/channels';
+import { ChannelStore } from '@hub/channels';
 import { EventPublisher } from '@hub/events';
 import { Message } from '../messages/message.entity';
 import { publishMessageEvent, statusChange } from '../messages/message-events';
@@ -32,6 +32,7 @@ export class MessageSendRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transports: ChannelTransports,
+    private readonly channels: ChannelStore,
     private readonly producer: MessageProducer,
     private readonly events: EventPublisher,
     @Optional() @Inject(MESSAGE_RETRY_DELAYS_MS) delaysMs?: readonly number[],
@@ -44,7 +45,7 @@ export class MessageSendRunner {
     if (!message) return;
     let receipt: SendReceipt;
     try {
-      const channel = await this.dataSource.getRepository(Channel).findOneBy({ id: message.channel_id, account_id: message.account_id });
+      const channel = await this.channels.find(message.account_id, message.channel_id);
       if (!channel) throw new SendError(`Channel ${message.channel_id} no longer exists`, true);
       receipt = await this.transports.send(channel, message);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel } from '@hub/channels';
+import type { Channel } from '@hub/channels';
 import { Message } from '../messages/message.entity';
 import { EmailTransport } from './email.transport';
 import { SendError, SendReceipt } from './send-error';

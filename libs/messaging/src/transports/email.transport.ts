@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@hub/config';
-import { Channel, ChannelSecrets } from '@hub/channels';
+import { type Channel, ChannelSecrets } from '@hub/channels';
 import { BlockedDestinationError, DestinationGuard } from '@hub/subscriptions';
 import { Message } from '../messages/message.entity';
 import { looksLikeHtml } from '../templates/template-renderer';

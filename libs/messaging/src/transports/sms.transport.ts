@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, ChannelSecrets } from '@hub/channels';
+import { type Channel, ChannelSecrets } from '@hub/channels';
 import { BlockedDestinationError, DestinationGuard, WebhookSender } from '@hub/subscriptions';
 import { Message } from '../messages/message.entity';
 import { readProviderReply } from './provider-reply';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { AppConfig } from '@hub/config';
-import { Channel } from '@hub/channels';
+import type { Channel } from '@hub/channels';
 import { Message } from '../messages/message.entity';
 import { readProviderReply } from './provider-reply';
 import { SendError, SendReceipt } from './send-error';

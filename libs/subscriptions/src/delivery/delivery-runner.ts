@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoundTripBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
-import { EventPublisher, HubEvent } from '@hub/events';
+import { type EventJson, EventPublisher, EventSql, type HubEvent } from '@hub/events';
 import { HubMetrics } from '@hub/operations';
 import { EndpointCredentials } from '../endpoints/endpoint-credentials';
 import { Endpoint } from '../endpoints/endpoint.entity';
@@ -101,7 +101,6 @@ export class DeliveryRunner {
     // to_jsonb gives timestamps as text: the fields compared or formatted as dates become Dates again.
     endpoint.previous_secret_expires_at = endpoint.previous_secret_expires_at ? new Date(endpoint.previous_secret_expires_at) : null;
     endpoint.failing_since = endpoint.failing_since ? new Date(endpoint.failing_since) : null;
-    if (event) event.created_at = new Date(event.created_at);
     return { delivery, endpoint, event };
   }
 
@@ -120,15 +119,15 @@ export class DeliveryRunner {
             AND (d.locked_until IS NULL OR d.locked_until < now())
           RETURNING d.*
        )
-       SELECT c.id, to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, to_jsonb(ev) AS event
-         FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id LEFT JOIN events ev ON ev.id = c.event_id`,
+       SELECT c.id, to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, ${EventSql.jsonById('c.event_id')} AS event
+         FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id`,
       [[...new Set(deliveryIds)], this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
-    )) as (Claimed & { id: string })[];
+    )) as (Omit<Claimed, 'event'> & { id: string; event: EventJson | null })[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return deliveryIds.map((id) => {
       const row = byId.get(id);
       byId.delete(id);
-      return row ? { delivery: row.delivery, endpoint: row.endpoint, event: row.event } : null;
+      return row ? { delivery: row.delivery, endpoint: row.endpoint, event: EventSql.fromJson(row.event) } : null;
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hub/config';
+import { undispatchedEventIds } from '@hub/events';
 import { PeriodicTask } from '@hub/operations';
 import { DueDelivery, DeliveryProducer } from './delivery-producer';
 
@@ -43,10 +44,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     const found = await this.dataSource.transaction(async (tx) => {
       const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK])) as [{ locked: boolean }];
       if (!locked) return { events: [] as string[], deliveries: [] as DueDelivery[] };
-      const events = (await tx.query(
-        `SELECT id FROM events WHERE dispatched_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
-        [GRACE_SECONDS, BATCH],
-      )) as { id: string }[];
+      const events = await undispatchedEventIds(tx, GRACE_SECONDS, BATCH);
       const deliveries = (await tx.query(
         `SELECT id, attempt_count FROM deliveries
           WHERE status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1)
@@ -54,7 +52,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
           ORDER BY next_attempt_at LIMIT $2`,
         [GRACE_SECONDS, BATCH],
       )) as DueDelivery[];
-      return { events: events.map((e) => e.id), deliveries };
+      return { events, deliveries };
     });
     await this.producer.dispatchEvents(found.events);
     await this.producer.deliver(found.deliveries);

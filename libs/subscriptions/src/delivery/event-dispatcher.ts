@@ -1,25 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, RoundTripBatcher } from '@hub/database';
-import { EventPublisher, HubEvent } from '@hub/events';
+import { EventPublisher, EventSql, type HubEvent } from '@hub/events';
 import { DueDelivery, DeliveryProducer } from './delivery-producer';
 import { insertDeliveriesSql } from './fan-out';
 
 // One statement for many events (a transaction's, or those of publishers arriving together): every event row and its deliveries.
-const STORE_MANY_WITH_DELIVERIES = `WITH ev AS (
-    INSERT INTO events (id, account_id, type, channel, channel_id, data, idempotency_key, created_at, dispatched_at)
-    SELECT id, account_id, type, channel, channel_id, data, idempotency_key, created_at, created_at
-      FROM jsonb_to_recordset($1::jsonb) AS x(id text, account_id uuid, type text, channel text, channel_id uuid, data jsonb, idempotency_key text, created_at timestamptz)
-    RETURNING id, account_id, type, channel_id, data
-  ), d AS (${insertDeliveriesSql('ev')})
+const STORE_MANY_WITH_DELIVERIES = `WITH ev AS (${EventSql.insertDispatched('$1')}), d AS (${insertDeliveriesSql('ev')})
   SELECT id, attempt_count, event_id FROM d`;
 
 // One statement: claim undispatched outbox rows (racing workers skip each other's), mark them, fan them out.
-const DISPATCH = `WITH ev AS (
-    SELECT id, account_id, type, channel_id, data FROM events WHERE id = ANY($1) AND dispatched_at IS NULL FOR UPDATE SKIP LOCKED
-  ), marked AS (
-    UPDATE events SET dispatched_at = now() WHERE id IN (SELECT id FROM ev)
-  ), d AS (${insertDeliveriesSql('ev')})
+const DISPATCH = `WITH ev AS (${EventSql.markDispatched('$1')}), d AS (${insertDeliveriesSql('ev')})
   SELECT id, attempt_count FROM d`;
 
 /**
@@ -53,9 +44,7 @@ export class EventDispatcher implements OnModuleInit {
 
   /** Stores the events and their deliveries in one statement; answers each event's deliveries. */
   private async storeMany(tx: EntityManager, events: HubEvent[]): Promise<DueDelivery[][]> {
-    const rows = (await tx.query(STORE_MANY_WITH_DELIVERIES, [
-      JSON.stringify(events.map((e) => ({ ...e, created_at: e.created_at.toISOString() }))),
-    ])) as (DueDelivery & { event_id: string })[];
+    const rows = await tx.query<(DueDelivery & { event_id: string })[]>(STORE_MANY_WITH_DELIVERIES, [EventSql.rowsJson(events)]);
     const byEvent = new Map<string, DueDelivery[]>(events.map((e) => [e.id, []]));
     for (const { event_id: eventId, ...due } of rows) byEvent.get(eventId)?.push(due);
     return events.map((e) => byEvent.get(e.id) ?? []);
@@ -63,7 +52,7 @@ export class EventDispatcher implements OnModuleInit {
 
   /** Dispatches stored events that were not fanned out yet (the sweeper's path). */
   async dispatch(eventIds: string[]): Promise<number> {
-    const created = (await this.dataSource.query(DISPATCH, [eventIds])) as DueDelivery[];
+    const created = await this.dataSource.query<DueDelivery[]>(DISPATCH, [eventIds]);
     await this.producer.deliver(created);
     return created.length;
   }

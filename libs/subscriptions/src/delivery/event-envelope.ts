@@ -1,4 +1,4 @@
-import { HubEvent } from '@hub/events';
+import type { HubEvent } from '@hub/events';
 
 /** The `standard` body a receiver gets (SPEC §3 "What a receiver gets"). */
 export function standardEnvelope(event: Pick<HubEvent, 'id' | 'type' | 'created_at' | 'account_id' | 'channel' | 'channel_id' | 'data'>): string {

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ChannelDirectory } from '@hub/events';
 import { BlockedDestinationError, DestinationGuard } from '../ssrf/destination-guard';
 import { fieldErrors, UrlField } from './endpoint-rules';
 
@@ -12,7 +12,7 @@ export interface EndpointChannel {
 @Injectable()
 export class EndpointDestinations {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly channels: ChannelDirectory,
     private readonly guard: DestinationGuard,
   ) {}
 
@@ -33,8 +33,8 @@ export class EndpointDestinations {
   /** The channel of this account, or null (also when it was deleted since). */
   async channel(accountId: string, channelId: string | null): Promise<EndpointChannel | null> {
     if (!channelId) return null;
-    const rows = await this.dataSource.query<{ type: string }[]>('SELECT type FROM channels WHERE id = $1 AND account_id = $2', [channelId, accountId]);
-    return rows.length > 0 ? { id: channelId, type: rows[0].type } : null;
+    const type = await this.channels.kindOf(accountId, channelId);
+    return type ? { id: channelId, type } : null;
   }
 
   /** Like channel(), but 404 when the account has no such channel. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccountScope } from '@hub/database';
-import { HubEvent } from '@hub/events';
+import { EventStore } from '@hub/events';
 import { decodeCursor, Page, toPage } from '@hub/http';
 import { DeliveryAttempt } from '../delivery/delivery-attempt.entity';
 import { Delivery } from '../delivery/delivery.entity';
@@ -16,7 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DeliveryLogQueryService {
   readonly scope: AccountScope<Delivery>;
 
-  constructor(@InjectRepository(Delivery) repository: Repository<Delivery>) {
+  constructor(
+    @InjectRepository(Delivery) repository: Repository<Delivery>,
+    private readonly events: EventStore,
+  ) {
     this.scope = new AccountScope(repository, 'Delivery');
   }
 
@@ -33,18 +36,16 @@ export class DeliveryLogQueryService {
     return toPage(rows, query.limit, toItem);
   }
 
-  /** The delivery with its event and attempts (ordered by n), or 404. */
+  /** The delivery with its attempts (ordered by n) and its event (read from the events lib's store), or 404. */
   async get(accountId: string, id: string): Promise<DeliveryWithHistory> {
     if (!UUID.test(id)) throw this.scope.notFound(id);
     const found = (await this.scope
       .queryBuilder(accountId, 'd')
       .andWhere('d.id = :id', { id })
-      .leftJoinAndMapOne('d.event', HubEvent, 'e', 'e.id = d.event_id AND e.account_id = d.account_id')
       .leftJoinAndMapMany('d.attempts', DeliveryAttempt, 'a', 'a.delivery_id = d.id')
       .orderBy('a.n', 'ASC')
-      .getOne()) as DeliveryWithHistory | null;
+      .getOne()) as (Delivery & { attempts: DeliveryAttempt[] }) | null;
     if (!found) throw this.scope.notFound(id);
-    found.event ??= null;
-    return found;
+    return { ...found, event: await this.events.findForAccount(accountId, found.event_id) };
   }
 }

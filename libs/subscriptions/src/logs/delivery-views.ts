@@ -1,4 +1,4 @@
-import { HubEvent } from '@hub/events';
+import type { HubEvent } from '@hub/events';
 import { DeliveryAttempt } from '../delivery/delivery-attempt.entity';
 import { Delivery } from '../delivery/delivery.entity';
 import { DeliveryDetailDto, DeliveryItemDto } from './dto/delivery.dto';
