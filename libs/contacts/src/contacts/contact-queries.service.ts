@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AccountScope } from '@hub/database';
 import { decodeCursor, Page, toPage } from '@hub/http';
 import { ContactDto, ContactQueryDto } from './dto/contact.dto';
@@ -29,6 +29,13 @@ export class ContactQueries {
   /** The account's contact with this (normalised) email or phone, or null. */
   findByAddress(accountId: string, address: { email: string } | { phone: string }, tx?: EntityManager): Promise<Contact | null> {
     return this.scope.findOneBy(accountId, address, tx);
+  }
+
+  /** The account's contacts with these ids, by id (ids of no contact of the account are absent). */
+  async byIds(accountId: string, ids: string[]): Promise<Map<string, Contact>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.scope.find(accountId, { where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((contact) => [contact.id, contact]));
   }
 
   async list(accountId: string, query: ContactQueryDto): Promise<Page<ContactDto>> {

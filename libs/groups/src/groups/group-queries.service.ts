@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { ContactQueries } from '@hub/contacts';
 import { AccountScope } from '@hub/database';
 import { decodeCursor, Page, PageQueryDto, toPage } from '@hub/http';
 import { GroupMemberDto, GroupMemberQueryDto } from '../members/dto/group-member.dto';
@@ -28,7 +29,11 @@ export class GroupQueries {
   readonly groups: AccountScope<Group>;
   readonly members: AccountScope<GroupMember>;
 
-  constructor(@InjectRepository(Group) groups: Repository<Group>, @InjectRepository(GroupMember) members: Repository<GroupMember>) {
+  constructor(
+    @InjectRepository(Group) groups: Repository<Group>,
+    @InjectRepository(GroupMember) members: Repository<GroupMember>,
+    private readonly contacts: ContactQueries,
+  ) {
     this.groups = new AccountScope(groups, 'Group');
     this.members = new AccountScope(members, 'Group member');
   }
@@ -55,19 +60,19 @@ export class GroupQueries {
     return toGroupDto(group, (await this.memberCounts(accountId, [group.id])).get(group.id) ?? 0);
   }
 
-  /** 404 for an unknown group (or another account's); otherwise its members, newest first. */
+  /** 404 for an unknown group (or another account's); otherwise its members, newest first, with their contacts (read from the contacts lib). */
   async listMembers(accountId: string, groupId: string, query: GroupMemberQueryDto): Promise<Page<GroupMemberDto>> {
     await this.groups.get(accountId, groupId);
-    const qb = this.members
-      .queryBuilder(accountId, 'm')
-      .innerJoinAndSelect('m.contact', 'c')
-      .andWhere('m.group_id = :groupId', { groupId });
+    const qb = this.members.queryBuilder(accountId, 'm').andWhere('m.group_id = :groupId', { groupId });
     if (query.status === 'subscribed') qb.andWhere('m.unsubscribed_at IS NULL');
     if (query.status === 'unsubscribed') qb.andWhere('m.unsubscribed_at IS NOT NULL');
     const cursor = decodeCursor(query.cursor);
     if (cursor) qb.andWhere('(m.created_at, m.id) < (:at, :cid)', { at: cursor.createdAt, cid: cursor.id });
     const rows = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').take(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (member) => toGroupMemberDto(member, member.contact!));
+    const contacts = await this.contacts.byIds(accountId, rows.map((member) => member.contact_id));
+    // A contact deleted since takes its memberships with it (cascade): its row is left out, as a join would.
+    const members = rows.filter((member) => contacts.has(member.contact_id));
+    return toPage(members, query.limit, (member) => toGroupMemberDto(member, contacts.get(member.contact_id)!));
   }
 
   /** Currently subscribed contacts per group. */
