@@ -3,8 +3,8 @@
  * One owner per table: each lib alone reads and writes its tables. A table
  * belongs to the lib whose `*.entity.ts` declares it (`@Entity('events')` in
  * libs/events → libs/events). This check reads the SQL in every other lib's
- * source (string and template literals of libs/<lib>/src/**\/*.ts, specs
- * excepted; comments are not SQL) and fails on a table named after FROM, JOIN,
+ * source and the apps' (string and template literals of libs/<lib>/src and
+ * apps/<app>/src, *.ts, specs excepted; comments are not SQL) and fails on a table named after FROM, JOIN,
  * INTO, UPDATE, TABLE or USING, or passed to a query builder's from/into/
  * update/delete/join, that another lib owns. Another lib's rows are reached
  * through the store or SQL fragment its index.ts exports.
@@ -28,19 +28,20 @@ function sourceFiles(dir) {
   });
 }
 
-function libsOf(root) {
-  const libs = path.join(root, 'libs');
-  if (!fs.existsSync(libs)) return [];
+/** libs/<name> (or apps/<name>, which own no table) and their sources. */
+function packagesOf(root, kind = 'libs') {
+  const dir = path.join(root, kind);
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(libs, { withFileTypes: true })
+    .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => ({ name: entry.name, files: sourceFiles(path.join(libs, entry.name, 'src')) }));
+    .map((entry) => ({ name: entry.name, dir: `${kind}/${entry.name}`, files: sourceFiles(path.join(dir, entry.name, 'src')) }));
 }
 
 /** table → { lib, entity, file }: from each `@Entity('table') … export class Name` of libs/<lib>/src. */
 function tableOwners(root) {
   const owners = new Map();
-  for (const lib of libsOf(root)) {
+  for (const lib of packagesOf(root)) {
     for (const file of lib.files.filter((f) => f.endsWith('.entity.ts'))) {
       const source = fs.readFileSync(file, 'utf8');
       for (const match of source.matchAll(/@Entity\(\s*['"]([a-z_][a-z0-9_]*)['"][\s\S]*?export\s+(?:abstract\s+)?class\s+(\w+)/g)) {
@@ -164,20 +165,20 @@ function literals(source) {
   return found;
 }
 
-/** Every use of another lib's table in the libs' SQL: { file, line, table, owner, lib }. */
+/** Every use of another lib's table in the SQL of libs/ and apps/: { file, line, table, owner, lib }. */
 function violations(root) {
   const owners = tableOwners(root);
   const problems = [];
-  for (const lib of libsOf(root)) {
+  for (const lib of [...packagesOf(root), ...packagesOf(root, 'apps')]) {
     for (const file of lib.files) {
       for (const literal of literals(fs.readFileSync(file, 'utf8'))) {
         const tables = [...literal.text.matchAll(SQL_REFERENCE)].map((m) => ({ table: m[1], offset: m.index }));
         if (BUILDER_CALL.test(literal.before) && owners.has(literal.text.trim())) tables.push({ table: literal.text.trim(), offset: 0 });
         for (const { table, offset } of tables) {
           const owner = owners.get(table);
-          if (!owner || owner.lib === lib.name) continue;
+          if (!owner || `libs/${owner.lib}` === lib.dir) continue;
           const line = literal.line + (literal.text.slice(0, offset).match(/\n/g) ?? []).length;
-          problems.push({ file: path.relative(root, file), line, table, owner: `libs/${owner.lib}`, lib: `libs/${lib.name}` });
+          problems.push({ file: path.relative(root, file), line, table, owner: `libs/${owner.lib}`, lib: lib.dir });
         }
       }
     }

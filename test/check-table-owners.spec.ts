@@ -62,6 +62,13 @@ describe('check-table-owners', () => {
     expect(output).not.toContain('reader.spec.ts');
   });
 
+  it('fails on any table in an app: apps own none', () => {
+    write('apps/worker/src/main.ts', "export const q = 'DELETE FROM events WHERE created_at < $1';\n");
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).toContain('apps/worker/src/main.ts:1: table "events" belongs to libs/events; apps/worker must use');
+  });
+
   it('is not fooled by quotes inside regular expressions or nested templates', () => {
     write('libs/http/src/odd.ts', "const quote = /'/g;\nexport const a = `${`inner ${'x'}`} INSERT INTO events`;\nconst b = 'ok';\n");
     const { status, output } = check(root);
