@@ -12,6 +12,7 @@ import { Delivery } from './delivery.entity';
 import { DeliveryProducer } from './delivery-producer';
 import { standardEnvelope } from './event-envelope';
 import { AttemptOutcome, nextStep } from './retry-policy';
+import { deliveryFromJson, endpointFromJson, RowJson } from './claimed-rows';
 import { returning } from './returning';
 
 // An endpoint failing every attempt this long is disabled (SPEC §3).
@@ -24,6 +25,13 @@ interface Claimed {
   delivery: Delivery;
   endpoint: Endpoint;
   event: HubEvent | null;
+}
+
+interface ClaimedRow {
+  id: string;
+  delivery: RowJson<Delivery>;
+  endpoint: RowJson<Endpoint>;
+  event: EventJson | null;
 }
 
 interface SucceededAttempt {
@@ -94,14 +102,9 @@ export class DeliveryRunner {
   }
 
   /** Lease the delivery if it is due and free, with its endpoint and event (batched with the claims of other jobs). */
-  private async claim(deliveryId: string): Promise<Claimed | null> {
-    const claimed = await this.claims.submit(deliveryId);
-    if (!claimed) return null; // done, not due, leased elsewhere, or its endpoint was deleted (cascade)
-    const { delivery, endpoint, event } = claimed;
-    // to_jsonb gives timestamps as text: the fields compared or formatted as dates become Dates again.
-    endpoint.previous_secret_expires_at = endpoint.previous_secret_expires_at ? new Date(endpoint.previous_secret_expires_at) : null;
-    endpoint.failing_since = endpoint.failing_since ? new Date(endpoint.failing_since) : null;
-    return { delivery, endpoint, event };
+  private claim(deliveryId: string): Promise<Claimed | null> {
+    // null: done, not due, leased elsewhere, or its endpoint was deleted (cascade)
+    return this.claims.submit(deliveryId);
   }
 
   /**
@@ -110,7 +113,7 @@ export class DeliveryRunner {
    * delivery in one batch: the first gets it, the second nothing.
    */
   private async claimMany(deliveryIds: string[]): Promise<(Claimed | null)[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<ClaimedRow[]>(
       `WITH claimed AS (
          UPDATE deliveries d SET attempt_count = d.attempt_count + 1, updated_at = now(),
              locked_until = now() + make_interval(secs => COALESCE(e.timeout_ms, $2) / 1000.0 + $3)
@@ -122,12 +125,13 @@ export class DeliveryRunner {
        SELECT c.id, to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, ${EventSql.jsonById('c.event_id')} AS event
          FROM claimed c JOIN endpoints e ON e.id = c.endpoint_id`,
       [[...new Set(deliveryIds)], this.config.webhookTimeoutMs, LEASE_MARGIN_SECONDS],
-    )) as (Omit<Claimed, 'event'> & { id: string; event: EventJson | null })[];
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return deliveryIds.map((id) => {
       const row = byId.get(id);
       byId.delete(id);
-      return row ? { delivery: row.delivery, endpoint: row.endpoint, event: EventSql.fromJson(row.event) } : null;
+      // to_jsonb gives timestamps as text: each owner's parser gives them back as Dates.
+      return row ? { delivery: deliveryFromJson(row.delivery), endpoint: endpointFromJson(row.endpoint), event: EventSql.fromJson(row.event) } : null;
     });
   }
 
