@@ -7,6 +7,7 @@ import { DatabaseModule } from '@hub/database';
 import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
+import { LeadsModule } from '@hub/leads';
 import { MessagingModule } from '@hub/messaging';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
 import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, WhatsableModule } from '@hub/subscriptions';
@@ -30,6 +31,7 @@ import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, Whatsable
     WhatsableModule,
     MessagingModule,
     AutomationModule,
+    LeadsModule,
   ],
 })
 export class ApiModule {}

@@ -1,4 +1,5 @@
 export { AutomationModule } from './automation.module';
+export { WorkflowsService } from './workflows/workflows.service';
 export { AutomationWorkerModule } from './automation-worker.module';
 export { Workflow } from './workflows/workflow.entity';
 export { WorkflowRun, RunStatus } from './runs/workflow-run.entity';

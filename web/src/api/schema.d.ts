@@ -922,6 +922,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lead-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List lead sources, newest first, with when each last received a lead and its last error */
+        get: operations["LeadSourcesController_list"];
+        put?: never;
+        /** Add a Meta lead ads page or Google Ads lead forms as a source of contacts; secrets are write-only */
+        post: operations["LeadSourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a lead source */
+        get: operations["LeadSourcesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a lead source; its contacts stay, and its provider's requests are refused from now on */
+        delete: operations["LeadSourcesController_remove"];
+        options?: never;
+        head?: never;
+        /** Update a lead source: omit a field to keep it; a secret sent replaces the stored one; field_mapping null restores the defaults */
+        patch: operations["LeadSourcesController_update"];
+        trace?: never;
+    };
+    "/api/webhook/meta-lead-ads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's webhook subscription handshake: answers hub.challenge when hub.verify_token is a Meta lead source's */
+        get: operations["MetaLeadAdsController_handshake"];
+        put?: never;
+        /**
+         * Meta lead ads notification: verified with the app secret of the source of each page named, stored, then fetched from the Graph API in the worker
+         * @description Public: `X-Hub-Signature-256` over the raw body is the credential. Every `leadgen` change of every entry is stored once per source (a repeated leadgen_id is not stored again); the answer comes once they are stored.
+         */
+        post: operations["MetaLeadAdsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook/google-ads-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Google Ads lead form webhook: the google_key in the body names the source; the lead is stored, then captured in the worker
+         * @description Ids are kept as exact digits (they pass 2^53). `is_test` leads (Google's "send test data") are captured and marked test. A repeated lead_id answers 200 without a second contact or event.
+         */
+        post: operations["GoogleAdsLeadController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3042,6 +3120,171 @@ export interface components {
              * @example 1
              */
             contacts_enrolled: number;
+        };
+        CreateLeadSourceDto: {
+            /**
+             * @description Cannot change after creation
+             * @example meta
+             * @enum {string}
+             */
+            provider: "meta" | "google";
+            /** @example Spring campaign — Facebook page */
+            name: string;
+            /**
+             * @description Meta: the Facebook page whose lead forms this source receives (required for meta)
+             * @example 104857600123456
+             */
+            page_id?: string;
+            /**
+             * @description Meta: the verify token you type into the app's webhook settings (required for meta). Write-only
+             * @example vt_9f2c4e7a1b3d5f60
+             */
+            verify_token?: string;
+            /**
+             * @description Meta: the app secret that signs notifications (required for meta). Write-only
+             * @example 3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6
+             */
+            app_secret?: string;
+            /**
+             * @description Meta: the page access token leads are fetched with (required for meta). Write-only
+             * @example EAAGm0PX4ZCpsBAKZC1ZBq8example
+             */
+            page_access_token?: string;
+            /**
+             * @description Google: the key you type into the lead form's webhook settings (required for google). Write-only
+             * @example gk_5e1d9c7b3a2f4e6d8c0b
+             */
+            google_key?: string;
+            /**
+             * @description Provider field → `email`, `phone`, `first_name`, `last_name`, `full_name` (split into first and last) or the name of a custom field. Omitted or null: the provider's defaults. Fields it does not name are kept as custom fields under their own names
+             * @example {
+             *       "email": "email",
+             *       "phone_number": "phone",
+             *       "full_name": "full_name",
+             *       "preferred_city": "city"
+             *     }
+             */
+            field_mapping?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description Workflow every captured lead is enrolled into
+             * @example 8a1f0c2e-5b3d-4e6f-9a7b-1c2d3e4f5a6b
+             */
+            workflow_id?: string | null;
+        };
+        LeadSourceDto: {
+            /** @example d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70 */
+            id: string;
+            /**
+             * @example meta
+             * @enum {string}
+             */
+            provider: "meta" | "google";
+            /** @example Spring campaign — Facebook page */
+            name: string;
+            /** @example 104857600123456 */
+            page_id: string | null;
+            /** @example true */
+            has_verify_token: boolean;
+            /** @example true */
+            has_app_secret: boolean;
+            /** @example true */
+            has_page_access_token: boolean;
+            /** @example false */
+            has_google_key: boolean;
+            /**
+             * @description The mapping in force (the provider's defaults unless the source has its own)
+             * @example {
+             *       "email": "email",
+             *       "phone_number": "phone",
+             *       "full_name": "full_name",
+             *       "first_name": "first_name",
+             *       "last_name": "last_name"
+             *     }
+             */
+            field_mapping: {
+                [key: string]: string;
+            };
+            /**
+             * @description True while the source uses the provider's default mapping
+             * @example false
+             */
+            default_field_mapping: boolean;
+            /** @example null */
+            workflow_id: string | null;
+            /**
+             * @description Paste into the Meta app's webhook settings (Google: the lead form's webhook URL)
+             * @example https://hub.example.com/api/webhook/meta-lead-ads
+             */
+            webhook_url: string;
+            /** @example 2026-12-03T09:14:00.000Z */
+            last_lead_at: string | null;
+            /**
+             * @description Why the last lead could not be fetched or stored, until one succeeds
+             * @example null
+             */
+            last_error: string | null;
+            /** @example null */
+            last_error_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            updated_at: string;
+        };
+        UpdateLeadSourceDto: {
+            /** @example Spring campaign — Facebook page */
+            name?: string;
+            /**
+             * @description Meta: the Facebook page whose lead forms this source receives (required for meta)
+             * @example 104857600123456
+             */
+            page_id?: string;
+            /**
+             * @description Meta: the verify token you type into the app's webhook settings (required for meta). Write-only
+             * @example vt_9f2c4e7a1b3d5f60
+             */
+            verify_token?: string;
+            /**
+             * @description Meta: the app secret that signs notifications (required for meta). Write-only
+             * @example 3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6
+             */
+            app_secret?: string;
+            /**
+             * @description Meta: the page access token leads are fetched with (required for meta). Write-only
+             * @example EAAGm0PX4ZCpsBAKZC1ZBq8example
+             */
+            page_access_token?: string;
+            /**
+             * @description Google: the key you type into the lead form's webhook settings (required for google). Write-only
+             * @example gk_5e1d9c7b3a2f4e6d8c0b
+             */
+            google_key?: string;
+            /**
+             * @description Provider field → `email`, `phone`, `first_name`, `last_name`, `full_name` (split into first and last) or the name of a custom field. Omitted or null: the provider's defaults. Fields it does not name are kept as custom fields under their own names
+             * @example {
+             *       "email": "email",
+             *       "phone_number": "phone",
+             *       "full_name": "full_name",
+             *       "preferred_city": "city"
+             *     }
+             */
+            field_mapping?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description Workflow every captured lead is enrolled into
+             * @example 8a1f0c2e-5b3d-4e6f-9a7b-1c2d3e4f5a6b
+             */
+            workflow_id?: string | null;
         };
     };
     responses: never;
@@ -7573,6 +7816,599 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadSourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadSourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadSourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadSourcesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeadSourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadSourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MetaLeadAdsController_handshake: {
+        parameters: {
+            query: {
+                "hub.challenge": unknown;
+                "hub.verify_token": unknown;
+                "hub.mode": unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, exactly */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "text/plain": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MetaLeadAdsController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256(app secret, raw body)> */
+                "X-Hub-Signature-256": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Leads this notification carried for the sources it verified for
+                         * @example 1
+                         */
+                        received?: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GoogleAdsLeadController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
