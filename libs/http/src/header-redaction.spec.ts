@@ -1,4 +1,4 @@
-import { REDACTED, redactHeaders } from './header-redaction';
+import { REDACTED, redactHeaders, redactUrl } from './header-redaction';
 
 describe('redactHeaders', () => {
   it('redacts credentials and keeps signatures and ordinary headers', () => {
@@ -20,5 +20,15 @@ describe('redactHeaders', () => {
       'content-type': 'application/json',
       accept: 'a, b',
     });
+  });
+});
+
+describe('redactUrl', () => {
+  it('redacts credential-named query values and keeps the rest exactly', () => {
+    expect(redactUrl('/api/webhook/meta-lead-ads?hub.mode=subscribe&hub.verify_token=s3cret&hub.challenge=42')).toBe(
+      '/api/webhook/meta-lead-ads?hub.mode=subscribe&hub.verify_token=%5Bredacted%5D&hub.challenge=42',
+    );
+    expect(redactUrl('/x?access%5Ftoken=abc&flag&a=%ZZ')).toBe('/x?access%5Ftoken=%5Bredacted%5D&flag&a=%ZZ');
+    expect(redactUrl('/api/automation/webhook/abc')).toBe('/api/automation/webhook/abc');
   });
 });

@@ -13,3 +13,25 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   }
   return out;
 }
+
+/**
+ * The URL with the values of credential-named query parameters (Meta's
+ * `hub.verify_token`, an `access_token`…) replaced by "[redacted]", for logs
+ * a reader of the account may see. The rest is kept byte for byte.
+ */
+export function redactUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const parts = url.slice(query + 1).split('&').map((part) => {
+    const eq = part.indexOf('=');
+    if (eq < 0) return part;
+    let name: string;
+    try {
+      name = decodeURIComponent(part.slice(0, eq).replace(/\+/g, ' '));
+    } catch {
+      name = part.slice(0, eq);
+    }
+    return SECRET_PATTERN.test(name) ? `${part.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : part;
+  });
+  return `${url.slice(0, query)}?${parts.join('&')}`;
+}

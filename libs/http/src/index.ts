@@ -8,4 +8,4 @@ export { MAX_JSON_DEPTH } from './input-scan';
 export { Cursor, decodeCursor, encodeCursor, Page, toPage } from './cursor-page';
 export { PageQueryDto } from './page-query.dto';
 export { ApiErrors } from './api-errors.decorator';
-export { REDACTED, redactHeaders } from './header-redaction';
+export { REDACTED, redactHeaders, redactUrl } from './header-redaction';

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { EntityManager, Repository } from 'typeorm';
 import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
-import { REDACTED, redactHeaders } from '@hub/http';
+import { REDACTED, redactHeaders, redactUrl } from '@hub/http';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { ReplayMarks } from '../replay/replay-marks';
 import { InboundAccounts } from '../route/inbound-accounts';
@@ -82,7 +82,7 @@ export class InboundLogService {
       account_id: accountId,
       source: inboundSourceOf(request) ?? 'unknown',
       method: request.method,
-      url: request.url,
+      url: redactUrl(request.url),
       headers,
       headers_encrypted: redacted ? this.secrets.encrypt(JSON.stringify(originalHeaders)) : null,
       content_type: request.headers['content-type'] ?? null,
