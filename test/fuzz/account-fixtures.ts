@@ -128,7 +128,9 @@ export class AccountFixtures {
       body = kept;
     }
     if (minimal !== UNRESOLVED && (await attempt(minimal))) return true;
-    if (final) this.failures.push(`${op.name}: ${last ? `${last.status} ${last.text.slice(0, 300)}` : 'unresolved references'}`);
+    // A public route whose credential is a signature or key of a provider's (Meta, Google) refuses any example: nothing to build, no failure.
+    const needsProviderCredential = !op.authenticated && last?.status === 401;
+    if (final && !needsProviderCredential) this.failures.push(`${op.name}: ${last ? `${last.status} ${last.text.slice(0, 300)}` : 'unresolved references'}`);
     return final;
   }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { eventually, Receiver } from '../support/receiver';
 import { SmtpSink } from '../support/smtp-sink';
 import { AccountFixtures } from './account-fixtures';
@@ -32,6 +32,10 @@ const SECRETS = {
   'Mailgun signing key': secret('mailgun-key'),
   'SMS provider token': secret('sms-token'),
   'workflow step header value': secret('step-header'),
+  'Meta app secret': secret('meta-app-secret'),
+  'Meta page access token': secret('meta-page-token'),
+  'Meta verify token': secret('meta-verify-token'),
+  'Google lead form key': secret('google-key'),
 };
 
 /**
@@ -79,7 +83,7 @@ describe('secrets never leak into logs or answers (LOG_LEVEL=debug, child proces
   let token = '';
   let fixtures: AccountFixtures;
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string } = { token }) => {
+  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = { token }) => {
     const res = await hub.request(method, path, options);
     answers.push({ route: operationOf(method, path), request: `${method} ${path}`, res });
     return res;
@@ -133,6 +137,10 @@ describe('secrets never leak into logs or answers (LOG_LEVEL=debug, child proces
         secure: false,
         webhook_signing_key: SECRETS['Mailgun signing key'],
         auth_token: SECRETS['SMS provider token'],
+        app_secret: SECRETS['Meta app secret'],
+        page_access_token: SECRETS['Meta page access token'],
+        verify_token: SECRETS['Meta verify token'],
+        google_key: SECRETS['Google lead form key'],
       },
     });
     expect(fixtures.failures).toEqual([]);
@@ -171,6 +179,15 @@ describe('secrets never leak into logs or answers (LOG_LEVEL=debug, child proces
     expect(triggered.status).toBe(200);
     await eventually(async () => receiver.received.slice(before).some((r) => r.path === '/step'));
     await call('GET', `/api/workflows/${workflowId}/runs`, as());
+
+    // Lead capture: Meta's handshake carries the verify token in the query, its notification is signed with the app secret.
+    const metaSource = (await hub.sql<{ page_id: string }>("SELECT page_id FROM lead_sources WHERE provider = 'meta'"))[0];
+    expect(metaSource).toBeDefined();
+    const handshake = await call('GET', `/api/webhook/meta-lead-ads?hub.mode=subscribe&hub.verify_token=${SECRETS['Meta verify token']}&hub.challenge=42`);
+    expect(handshake.text).toBe('42');
+    const notification = `{"object":"page","entry":[{"id":"${metaSource.page_id}","changes":[{"field":"leadgen","value":{"leadgen_id":"77","page_id":"${metaSource.page_id}"}}]}]}`;
+    const signature = `sha256=${createHmac('sha256', SECRETS['Meta app secret']).update(notification).digest('hex')}`;
+    expect((await call('POST', '/api/webhook/meta-lead-ads', { raw: notification, headers: { 'x-hub-signature-256': signature } })).status).toBe(200);
 
     // Test sends, saved and unsaved, with a bearer token of their own.
     expect((await call('POST', `/api/endpoints/${endpointId}/test`, as({ event_type: 'contact.created' }))).status).toBe(200);
