@@ -959,6 +959,60 @@ export interface paths {
         patch: operations["LeadSourcesController_update"];
         trace?: never;
     };
+    "/api/lead-sources/{id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 50 most recent leads of a source, with what became of each (captured, pending, failed and why, test) */
+        get: operations["SourceLeadsController_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-sources/{id}/test-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test lead through the source’s public route (signed with its app secret for Meta) and wait a few seconds for the worker to capture it
+         * @description The lead is marked test and carries sample answers (Test Lead, a test-lead-…@example.com address); it becomes a contact, enrols into the source’s workflow and emits lead.captured like any other.
+         */
+        post: operations["SourceLeadsController_testLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-sources/{id}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture the source’s failed leads again (after fixing its page access token, say) */
+        post: operations["SourceLeadsController_retryFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhook/meta-lead-ads": {
         parameters: {
             query?: never;
@@ -1490,9 +1544,12 @@ export interface components {
             next_cursor: string | null;
         };
         UpdateGroupDto: {
-            /** @example Monthly newsletter (ES) */
+            /**
+             * @description Unique within the account
+             * @example Monthly newsletter
+             */
             name?: string;
-            /** @example null */
+            /** @example Product news, first Monday of the month */
             description?: string | null;
         };
         GroupMemberDto: {
@@ -1639,13 +1696,16 @@ export interface components {
             host?: string;
             /** @example 587 */
             port?: number;
-            /** @example false */
+            /**
+             * @description TLS from the first byte (port 465). Default: true on port 465, else STARTTLS when offered.
+             * @example false
+             */
             secure?: boolean;
             /** @example postmaster@mg.example.com */
             user?: string | null;
             /**
-             * @description Omit to keep, null to clear, a string to replace.
-             * @example new-smtp-password
+             * @description Write-only: stored encrypted, never returned. null clears it.
+             * @example smtp-password
              */
             pass?: string | null;
         };
@@ -1653,8 +1713,8 @@ export interface components {
             /** @example postmark */
             user?: string;
             /**
-             * @description Omit to keep; send basic_auth: null to remove basic auth.
-             * @example a-new-random-password
+             * @description Write-only: stored encrypted, never returned.
+             * @example a-long-random-password
              */
             pass?: string;
         };
@@ -1664,20 +1724,30 @@ export interface components {
             /** @example hello@example.com */
             from_address?: string;
             /**
-             * @example sendgrid
+             * @description Whose delivery webhooks this channel receives
+             * @example mailgun
              * @enum {string}
              */
             provider?: "smtp" | "mailgun" | "ses" | "sendgrid" | "postmark";
+            /**
+             * @description Mailgun HTTP webhook signing key. Write-only.
+             * @example mailgun-http-webhook-signing-key
+             */
+            webhook_signing_key?: string | null;
+            /**
+             * @description SendGrid Event Webhook verification key (public)
+             * @example MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEoRYZkbc4rMmfEuiJ2dBxsEC3ieQvHBwAbTEsy1e2QsiaObOgN+mpeUm2Wv5Qp9U6v6t7YOq/vUyfOXBtGgmV9Q==
+             */
+            sendgrid_public_key?: string | null;
+            /**
+             * @description SES: the SNS topic to accept; recorded from the first subscription confirmation when unset
+             * @example arn:aws:sns:eu-west-1:123456789012:ses-events
+             */
+            sns_topic_arn?: string | null;
             /** @description Merged with the stored settings; null removes SMTP settings and password */
             smtp?: components["schemas"]["SmtpSettingsPatch"] | null;
-            /** @example mailgun-http-webhook-signing-key */
-            webhook_signing_key?: string | null;
-            /** @example MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEoRYZkbc4rMmfEuiJ2dBxsEC3ieQvHBwAbTEsy1e2QsiaObOgN+mpeUm2Wv5Qp9U6v6t7YOq/vUyfOXBtGgmV9Q== */
-            sendgrid_public_key?: string | null;
             /** @description Merged with the stored user/password; null removes basic auth */
             basic_auth?: components["schemas"]["BasicAuthPatch"] | null;
-            /** @example arn:aws:sns:eu-west-1:123456789012:ses-events */
-            sns_topic_arn?: string | null;
         };
         UpdateWhatsappChannelDto: {
             /** @example Support WhatsApp */
@@ -1686,12 +1756,18 @@ export interface components {
         UpdateSmsChannelDto: {
             /** @example Alerts SMS */
             name?: string;
-            /** @example +15555550123 */
+            /**
+             * @description E.164
+             * @example +15555550123
+             */
             from_number?: string;
-            /** @example https://sms.example.com/api/send */
+            /**
+             * @description HTTP SMS provider endpoint the hub posts messages to
+             * @example https://sms.example.com/api/send
+             */
             provider_url?: string;
             /**
-             * @description Omit to keep, null to clear, a string to replace.
+             * @description Sent to the provider as a bearer token. Write-only.
              * @example provider-api-token
              */
             auth_token?: string | null;
@@ -2659,7 +2735,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "SendEmailStepDto";
+            type: "send_email";
             /**
              * Format: uuid
              * @description An email channel of the account
@@ -2667,7 +2743,7 @@ export interface components {
              */
             channel_id: string;
             /**
-             * @description Template, at most 998 characters
+             * @description Template
              * @example Welcome, {{ first_name }}!
              */
             subject: string;
@@ -2682,7 +2758,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "SendWhatsappStepDto";
+            type: "send_whatsapp";
             /**
              * Format: uuid
              * @description A WhatsApp channel of the account
@@ -2700,7 +2776,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "SendSmsStepDto";
+            type: "send_sms";
             /**
              * Format: uuid
              * @description An SMS channel of the account
@@ -2708,7 +2784,7 @@ export interface components {
              */
             channel_id: string;
             /**
-             * @description Template, at most 1600 characters
+             * @description Template
              * @example Your code is {{ code }}
              */
             body: string;
@@ -2718,7 +2794,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "WaitStepDto";
+            type: "wait";
             /**
              * @description Seconds to wait, 1 s to 90 days
              * @example 86400
@@ -2730,14 +2806,14 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "HttpRequestStepDto";
+            type: "http_request";
             /**
-             * @description Absolute http(s), no credentials, ≤ 2048 characters, not a private address
+             * @description Absolute http(s), no credentials, not a private address
              * @example https://crm.example.com/hooks/new-lead
              */
             url: string;
             /**
-             * @description An object whose strings are templates (sent as JSON), or one template string. Absent: {workflow_id, workflow_name, run_id, contact_id, variables}
+             * @description An object whose strings are templates (sent as JSON, at most 64 KiB), or one template string. Absent: {workflow_id, workflow_name, run_id, contact_id, variables}
              * @example {
              *       "email": "{{ email }}",
              *       "name": "{{ first_name }} {{ last_name }}",
@@ -2748,7 +2824,7 @@ export interface components {
                 [key: string]: unknown;
             } | string;
             /**
-             * @description Up to 20 headers; values are templates. Refused: content-type, content-length, host, user-agent, x-webhook-signature and webhook-*
+             * @description Values are templates. Refused: content-type, content-length, host, user-agent, x-webhook-signature, transfer-encoding, connection and webhook-*
              * @example {
              *       "X-Api-Key": "abc123"
              *     }
@@ -2769,7 +2845,7 @@ export interface components {
              */
             last_name?: string;
             /**
-             * @description Merged into the contact’s custom fields; string values are templates, null removes a field
+             * @description Merged into the contact’s custom fields; names of 1–100 characters; string values are templates, null removes a field
              * @example {
              *       "stage": "onboarded",
              *       "score": 10,
@@ -2785,7 +2861,8 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "UpdateContactStepDto";
+            type: "update_contact";
+            /** @description At least one of first_name, last_name, custom_fields */
             fields: components["schemas"]["UpdateContactFieldsDto"];
         };
         AddToGroupStepDto: {
@@ -2793,7 +2870,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "AddToGroupStepDto";
+            type: "add_to_group";
             /**
              * Format: uuid
              * @description A mailing group of the account
@@ -2810,11 +2887,10 @@ export interface components {
             /** @example New sign-ups from the landing page */
             description?: string | null;
             /**
-             * @description Only active workflows enrol contacts
-             * @default true
+             * @description Only active workflows enrol contacts (default on create: true)
              * @example true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Run in order for each enrolled contact (none: the trigger only creates or updates the contact, and the run completes at once). Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
              * @example [
@@ -2846,7 +2922,7 @@ export interface components {
              */
             steps: (components["schemas"]["SendEmailStepDto"] | components["schemas"]["SendWhatsappStepDto"] | components["schemas"]["SendSmsStepDto"] | components["schemas"]["WaitStepDto"] | components["schemas"]["HttpRequestStepDto"] | components["schemas"]["UpdateContactStepDto"] | components["schemas"]["AddToGroupStepDto"])[];
             /**
-             * @description Share the trigger of another workflow of this account: one request to that webhook id then enrols the contact into each. Absent on create: a new id is generated.
+             * @description Share the trigger of another workflow of this account: one request to that webhook id then enrols the contact into each. Absent on create: a new id is generated; on PATCH, moves this workflow onto that trigger.
              * @example Vq0v1rZbqSg5o9r3lX9Q8m2mF7bJx4kA1cW6yT0uH3E
              */
             webhook_id?: string;
@@ -2965,11 +3041,17 @@ export interface components {
             next_cursor: string | null;
         };
         UpdateWorkflowDto: {
-            /** @example Welcome series (v2) */
+            /**
+             * @description 1–200 characters
+             * @example Welcome series
+             */
             name?: string;
-            /** @example null */
+            /** @example New sign-ups from the landing page */
             description?: string | null;
-            /** @example false */
+            /**
+             * @description Only active workflows enrol contacts (default on create: true)
+             * @example true
+             */
             active?: boolean;
             /**
              * @description Run in order for each enrolled contact (none: the trigger only creates or updates the contact, and the run completes at once). Each is checked on save (400 naming `steps[i].field`): templates must parse, channels and groups must be the account’s, URLs must be public.
@@ -3002,7 +3084,7 @@ export interface components {
              */
             steps?: (components["schemas"]["SendEmailStepDto"] | components["schemas"]["SendWhatsappStepDto"] | components["schemas"]["SendSmsStepDto"] | components["schemas"]["WaitStepDto"] | components["schemas"]["HttpRequestStepDto"] | components["schemas"]["UpdateContactStepDto"] | components["schemas"]["AddToGroupStepDto"])[];
             /**
-             * @description Move this workflow onto the trigger of another workflow of this account
+             * @description Share the trigger of another workflow of this account: one request to that webhook id then enrols the contact into each. Absent on create: a new id is generated; on PATCH, moves this workflow onto that trigger.
              * @example Vq0v1rZbqSg5o9r3lX9Q8m2mF7bJx4kA1cW6yT0uH3E
              */
             webhook_id?: string;
@@ -3285,6 +3367,66 @@ export interface components {
              * @example 8a1f0c2e-5b3d-4e6f-9a7b-1c2d3e4f5a6b
              */
             workflow_id?: string | null;
+        };
+        LeadDto: {
+            /** @example 3c1d9e7a-4b2f-4a6e-8d0c-5f1e2a3b4c5d */
+            id: string;
+            /**
+             * @description The provider's lead id (Meta leadgen_id, Google lead_id)
+             * @example 1234567890123456
+             */
+            lead_id: string;
+            /**
+             * @description pending: stored, being fetched or retried; captured: a contact and lead.captured; failed: see last_error
+             * @example captured
+             * @enum {string}
+             */
+            status: "pending" | "captured" | "failed";
+            /**
+             * @description A test lead (Google's test data, or this app's Send a test lead)
+             * @example false
+             */
+            is_test: boolean;
+            /** @example 987654321098765 */
+            form_id: string | null;
+            /** @example 1 */
+            attempts: number;
+            /** @example null */
+            last_error: string | null;
+            /** @example 6f1c2a4e-8b3d-4f5a-9c7e-2d1b0a9f8e7d */
+            contact_id: string | null;
+            /**
+             * @example {
+             *       "full_name": "María González",
+             *       "email": "maria.gonzalez@example.com"
+             *     }
+             */
+            fields: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T09:14:00.000Z
+             */
+            created_at: string;
+            /** @example 2026-12-03T09:14:00.420Z */
+            captured_at: string | null;
+        };
+        TestLeadResultDto: {
+            /** @description The test lead as stored; status is pending if the worker has not captured it within a few seconds */
+            lead: components["schemas"]["LeadDto"];
+            /**
+             * @description What the public route answered the signed sample
+             * @example 200
+             */
+            route_status: number;
+        };
+        RetriedLeadsDto: {
+            /**
+             * @description Failed leads of the source put back in line (attempts start again)
+             * @example 3
+             */
+            retried: number;
         };
     };
     responses: never;
@@ -8180,6 +8322,165 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SourceLeadsController_leads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SourceLeadsController_testLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestLeadResultDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SourceLeadsController_retryFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedLeadsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
                      *       "message": "What went wrong, in words"
                      *     }
                      */

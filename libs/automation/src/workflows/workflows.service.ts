@@ -5,12 +5,11 @@ import { AppConfig } from '@hub/config';
 import { AccountScope, SecretBox } from '@hub/database';
 import { decodeCursor, ErrorDetail, Page, PageQueryDto, toPage } from '@hub/http';
 import { generateEndpointSecret } from '@hub/subscriptions';
-import { parseSteps } from '../steps/step-rules';
 import { WorkflowStep } from '../steps/workflow-step';
-import { TemplateEngine } from '../templates/template-engine';
 import { TriggerDirectory } from '../trigger/trigger-directory';
 import { CreateWorkflowDto, UpdateWorkflowDto } from './dto/workflow-input.dto';
 import { WorkflowDto, WorkflowSecretDto, WorkflowWithSecretDto } from './dto/workflow-response.dto';
+import { toWorkflowStep, WorkflowStepDto } from './dto/workflow-step.dto';
 import { StepReferences } from './step-references';
 import { Workflow } from './workflow.entity';
 import { toWorkflowDto } from './workflow-response.mapper';
@@ -29,7 +28,6 @@ export class WorkflowsService {
     @InjectRepository(Workflow) private readonly repository: Repository<Workflow>,
     private readonly config: AppConfig,
     private readonly box: SecretBox,
-    private readonly templates: TemplateEngine,
     private readonly references: StepReferences,
     private readonly directory: TriggerDirectory,
   ) {
@@ -106,9 +104,9 @@ export class WorkflowsService {
     return toWorkflowDto(workflow, this.config.publicUrl);
   }
 
-  private async checkSteps(accountId: string, input: unknown): Promise<WorkflowStep[]> {
-    const { steps, problems } = parseSteps(input, this.templates);
-    if (problems.length > 0) throw fieldErrors(problems);
+  /** The steps as stored, once what they point at is the account's (their shape was checked by the DTOs). */
+  private async checkSteps(accountId: string, input: WorkflowStepDto[]): Promise<WorkflowStep[]> {
+    const steps = input.map(toWorkflowStep);
     const missing = await this.references.problems(accountId, steps);
     if (missing.length > 0) throw fieldErrors(missing);
     return steps;

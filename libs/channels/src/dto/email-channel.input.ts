@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { EMAIL_PROVIDERS, EmailProvider } from '../channel-kinds';
@@ -38,40 +38,8 @@ export class SmtpSettingsInput {
   pass?: string | null;
 }
 
-/** On PATCH every SMTP field may be sent alone; the result is merged with the stored settings. */
-export class SmtpSettingsPatch {
-  @ApiPropertyOptional({ example: 'smtp.mailgun.org' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(253)
-  host?: string;
-
-  @ApiPropertyOptional({ example: 587 })
-  @Omittable()
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  port?: number;
-
-  @ApiPropertyOptional({ example: false })
-  @Omittable()
-  @IsBoolean()
-  secure?: boolean;
-
-  @ApiPropertyOptional({ example: 'postmaster@mg.example.com', nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MaxLength(320)
-  user?: string | null;
-
-  @ApiPropertyOptional({ example: 'new-smtp-password', writeOnly: true, nullable: true, type: String, description: 'Omit to keep, null to clear, a string to replace.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  pass?: string | null;
-}
+/** On PATCH every SMTP field may be sent alone (none as null but user and pass); the result is merged with the stored settings. */
+export class SmtpSettingsPatch extends PartialType(SmtpSettingsInput, { skipNullProperties: false }) {}
 
 export class BasicAuthInput {
   @ApiProperty({ example: 'postmark' })
@@ -87,21 +55,8 @@ export class BasicAuthInput {
   pass!: string;
 }
 
-export class BasicAuthPatch {
-  @ApiPropertyOptional({ example: 'postmark' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  user?: string;
-
-  @ApiPropertyOptional({ example: 'a-new-random-password', writeOnly: true, description: 'Omit to keep; send basic_auth: null to remove basic auth.' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  pass?: string;
-}
+/** On PATCH: omit a field to keep it; send basic_auth: null to remove basic auth. */
+export class BasicAuthPatch extends PartialType(BasicAuthInput, { skipNullProperties: false }) {}
 
 export class CreateEmailChannelDto {
   @ApiProperty({ enum: ['email'], example: 'email' })
@@ -156,26 +111,8 @@ export class CreateEmailChannelDto {
   sns_topic_arn?: string | null;
 }
 
-/** PATCH of an email channel: omit a field to keep it; null clears the nullable ones. */
-export class UpdateEmailChannelDto {
-  @ApiPropertyOptional({ example: 'Transactional mail' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'hello@example.com' })
-  @Omittable()
-  @IsEmail()
-  @MaxLength(320)
-  from_address?: string;
-
-  @ApiPropertyOptional({ enum: EMAIL_PROVIDERS, example: 'sendgrid' })
-  @Omittable()
-  @IsIn(EMAIL_PROVIDERS)
-  provider?: EmailProvider;
-
+/** PATCH of an email channel: omit a field to keep it; null clears the nullable ones; `smtp` and `basic_auth` are merged with what is stored. */
+export class UpdateEmailChannelDto extends PartialType(OmitType(CreateEmailChannelDto, ['type', 'smtp', 'basic_auth'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: SmtpSettingsPatch, nullable: true, description: 'Merged with the stored settings; null removes SMTP settings and password' })
   @IsOptional()
   @IsObject()
@@ -183,28 +120,10 @@ export class UpdateEmailChannelDto {
   @Type(() => SmtpSettingsPatch)
   smtp?: SmtpSettingsPatch | null;
 
-  @ApiPropertyOptional({ example: 'mailgun-http-webhook-signing-key', writeOnly: true, nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  webhook_signing_key?: string | null;
-
-  @ApiPropertyOptional({ example: SENDGRID_KEY_EXAMPLE, nullable: true, type: String })
-  @IsOptional()
-  @IsSpkiPublicKey()
-  @MaxLength(2000)
-  sendgrid_public_key?: string | null;
-
   @ApiPropertyOptional({ type: BasicAuthPatch, nullable: true, description: 'Merged with the stored user/password; null removes basic auth' })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => BasicAuthPatch)
   basic_auth?: BasicAuthPatch | null;
-
-  @ApiPropertyOptional({ example: 'arn:aws:sns:eu-west-1:123456789012:ses-events', nullable: true, type: String })
-  @IsOptional()
-  @Matches(SNS_TOPIC_ARN, { message: 'sns_topic_arn must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)' })
-  sns_topic_arn?: string | null;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { E164, HTTP_URL_OPTIONS, Omittable } from './field-rules';
+import { E164, HTTP_URL_OPTIONS } from './field-rules';
 
 const FROM_NUMBER_MESSAGE = 'from_number must be an E.164 phone number such as +15555550123';
 const PROVIDER_URL_MESSAGE = 'provider_url must be an absolute http(s) URL without credentials';
@@ -33,29 +33,5 @@ export class CreateSmsChannelDto {
   auth_token?: string | null;
 }
 
-export class UpdateSmsChannelDto {
-  @ApiPropertyOptional({ example: 'Alerts SMS' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
-
-  @ApiPropertyOptional({ example: '+15555550123' })
-  @Omittable()
-  @Matches(E164, { message: FROM_NUMBER_MESSAGE })
-  from_number?: string;
-
-  @ApiPropertyOptional({ example: 'https://sms.example.com/api/send' })
-  @Omittable()
-  @IsUrl(HTTP_URL_OPTIONS, { message: PROVIDER_URL_MESSAGE })
-  @MaxLength(2048)
-  provider_url?: string;
-
-  @ApiPropertyOptional({ example: 'provider-api-token', writeOnly: true, nullable: true, type: String, description: 'Omit to keep, null to clear, a string to replace.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  auth_token?: string | null;
-}
+/** PATCH of an SMS channel: omit a field to keep it; auth_token null clears it. */
+export class UpdateSmsChannelDto extends PartialType(OmitType(CreateSmsChannelDto, ['type'] as const), { skipNullProperties: false }) {}

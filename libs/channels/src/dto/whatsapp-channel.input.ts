@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Omittable } from './field-rules';
 
 /** The hub generates the session id; status and phone come from the node service, not from admins. */
 export class CreateWhatsappChannelDto {
@@ -15,11 +14,4 @@ export class CreateWhatsappChannelDto {
   name!: string;
 }
 
-export class UpdateWhatsappChannelDto {
-  @ApiPropertyOptional({ example: 'Support WhatsApp' })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
-}
+export class UpdateWhatsappChannelDto extends PartialType(OmitType(CreateWhatsappChannelDto, ['type'] as const), { skipNullProperties: false }) {}

@@ -1,5 +1,5 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { STEP_DTOS, STEPS_EXAMPLE } from './workflow-step.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { STEP_SCHEMA, STEPS_EXAMPLE } from './workflow-step.dto';
 
 const WEBHOOK_ID = 'Vq0v1rZbqSg5o9r3lX9Q8m2mF7bJx4kA1cW6yT0uH3E';
 
@@ -19,7 +19,7 @@ export class WorkflowDto {
   description!: string | null;
   @ApiProperty({ example: true })
   active!: boolean;
-  @ApiProperty({ type: 'array', items: { oneOf: STEP_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) }, example: STEPS_EXAMPLE })
+  @ApiProperty({ type: 'array', items: STEP_SCHEMA, example: STEPS_EXAMPLE })
   steps!: unknown[];
   @ApiProperty({ type: WorkflowTriggerDto })
   trigger!: WorkflowTriggerDto;

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
@@ -68,4 +68,4 @@ export class CreateContactDto {
 }
 
 /** Body of PATCH /api/contacts/{id}: only the fields sent change; custom_fields keys are merged. */
-export class UpdateContactDto extends CreateContactDto {}
+export class UpdateContactDto extends PartialType(CreateContactDto, { skipNullProperties: false }) {}

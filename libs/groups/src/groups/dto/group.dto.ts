@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,22 +20,8 @@ export class CreateGroupDto {
   description?: string | null;
 }
 
-export class UpdateGroupDto {
-  @ApiPropertyOptional({ example: 'Monthly newsletter (ES)' })
-  // Omittable, not nullable: @IsOptional would let null through to a NOT NULL column (a 500).
-  @ValidateIf((_object, value) => value !== undefined)
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ example: null, nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string | null;
-}
+/** PATCH: omit a field to keep it; only description may be null (name is omittable, never null: a NOT NULL column). */
+export class UpdateGroupDto extends PartialType(CreateGroupDto, { skipNullProperties: false }) {}
 
 export class GroupDto {
   @ApiProperty({ example: '0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a' })
