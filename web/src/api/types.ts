@@ -50,29 +50,13 @@ export type InboundLogOutcome = InboundLog['outcome'];
 export type InboundLogDetail = Schemas['InboundLogDetailDto'];
 export type ReplayResult = Schemas['ReplayResultDto'];
 
-export type Workflow = WithSteps<Schemas['WorkflowDto']>;
-export type WorkflowWithSecret = WithSteps<Schemas['WorkflowWithSecretDto']>;
-/**
- * The step schemas by the `type` the API really uses. Correction of the generated
- * schema: `CreateWorkflowDto.steps` declares a discriminator without a `mapping`,
- * so openapi-typescript types each step's `type` as its schema name
- * (`"SendEmailStepDto"`) instead of `send_email`. Drop this once openapi.json
- * maps the discriminator.
- */
-interface StepSchemas {
-  send_email: Schemas['SendEmailStepDto'];
-  send_whatsapp: Schemas['SendWhatsappStepDto'];
-  send_sms: Schemas['SendSmsStepDto'];
-  wait: Schemas['WaitStepDto'];
-  http_request: Schemas['HttpRequestStepDto'];
-  update_contact: Schemas['UpdateContactStepDto'];
-  add_to_group: Schemas['AddToGroupStepDto'];
-}
-export type WorkflowStepType = keyof StepSchemas;
-export type WorkflowStep = { [K in WorkflowStepType]: Omit<StepSchemas[K], 'type'> & { type: K } }[WorkflowStepType];
-type WithSteps<T> = Omit<T, 'steps'> & { steps: WorkflowStep[] };
-export type CreateWorkflowRequest = WithSteps<Schemas['CreateWorkflowDto']>;
-export type UpdateWorkflowRequest = Omit<Schemas['UpdateWorkflowDto'], 'steps'> & { steps?: WorkflowStep[] };
+export type Workflow = Schemas['WorkflowDto'];
+export type WorkflowWithSecret = Schemas['WorkflowWithSecretDto'];
+/** One step: a union told apart by `type` (openapi.json maps the discriminator). */
+export type WorkflowStep = Schemas['CreateWorkflowDto']['steps'][number];
+export type WorkflowStepType = WorkflowStep['type'];
+export type CreateWorkflowRequest = Schemas['CreateWorkflowDto'];
+export type UpdateWorkflowRequest = Schemas['UpdateWorkflowDto'];
 export type WorkflowRun = Schemas['WorkflowRunDto'];
 export type StepState = Schemas['StepStateDto'];
 
@@ -94,6 +78,15 @@ export type CrmLookup = Schemas['CrmLookupDto'];
 export type Group = Schemas['GroupDto'];
 export type GroupMember = Schemas['GroupMemberDto'];
 export type AddGroupMemberRequest = Schemas['AddGroupMemberDto'];
+
+export type LeadSource = Schemas['LeadSourceDto'];
+export type LeadProvider = LeadSource['provider'];
+export type CreateLeadSourceRequest = Schemas['CreateLeadSourceDto'];
+export type UpdateLeadSourceRequest = Schemas['UpdateLeadSourceDto'];
+export type Lead = Schemas['LeadDto'];
+export type LeadStatus = Lead['status'];
+export type TestLeadResult = Schemas['TestLeadResultDto'];
+export type RetriedLeads = Schemas['RetriedLeadsDto'];
 
 export type Message = Schemas['MessageSummaryDto'];
 export type MessageDetail = Schemas['MessageDto'];

@@ -102,13 +102,19 @@ export function emailChannelSchema(existing?: EmailChannel) {
 type EmailCreate = Schemas['CreateEmailChannelDto'];
 type EmailUpdate = Schemas['UpdateEmailChannelDto'];
 
+/** The SMTP settings as typed (the password only when typed), or null when no host is given. Create and PATCH send the same. */
+function smtpSettings(v: EmailChannelValues): NonNullable<EmailCreate['smtp']> | null {
+  if (!v.smtp_host.trim()) return null;
+  const smtp: NonNullable<EmailCreate['smtp']> = { host: v.smtp_host.trim(), port: Number(v.smtp_port.trim()), secure: v.smtp_secure, user: v.smtp_user.trim() || null };
+  if (v.smtp_pass) smtp.pass = v.smtp_pass;
+  return smtp;
+}
+
 /** The POST body: secrets only when typed, provider settings only for the chosen provider. */
 export function toEmailCreate(v: EmailChannelValues): EmailCreate {
   const body: EmailCreate = { type: 'email', name: v.name.trim(), from_address: v.from_address.trim(), provider: v.provider };
-  if (v.smtp_host.trim()) {
-    body.smtp = { host: v.smtp_host.trim(), port: Number(v.smtp_port.trim()), secure: v.smtp_secure, user: v.smtp_user.trim() || null };
-    if (v.smtp_pass) body.smtp.pass = v.smtp_pass;
-  }
+  const smtp = smtpSettings(v);
+  if (smtp) body.smtp = smtp;
   if (v.provider === 'mailgun' && v.webhook_signing_key.trim()) body.webhook_signing_key = v.webhook_signing_key.trim();
   if (v.provider === 'sendgrid' && v.sendgrid_public_key.trim()) body.sendgrid_public_key = v.sendgrid_public_key.trim();
   if (v.provider === 'postmark' && v.basic_auth_user.trim()) body.basic_auth = { user: v.basic_auth_user.trim(), pass: v.basic_auth_pass };
@@ -122,10 +128,10 @@ export function toEmailCreate(v: EmailChannelValues): EmailCreate {
  */
 export function toEmailUpdate(v: EmailChannelValues, existing: EmailChannel): EmailUpdate {
   const body: EmailUpdate = { name: v.name.trim(), from_address: v.from_address.trim(), provider: v.provider };
-  if (v.smtp_host.trim()) {
-    body.smtp = { host: v.smtp_host.trim(), port: Number(v.smtp_port.trim()), secure: v.smtp_secure, user: v.smtp_user.trim() || null };
-    if (v.smtp_pass) body.smtp.pass = v.smtp_pass;
-    else if (v.clear_smtp_pass) body.smtp.pass = null;
+  const smtp = smtpSettings(v);
+  if (smtp) {
+    body.smtp = smtp;
+    if (!v.smtp_pass && v.clear_smtp_pass) body.smtp.pass = null;
   } else if (existing.smtp) body.smtp = null;
   if (v.provider === 'mailgun') {
     if (v.webhook_signing_key.trim()) body.webhook_signing_key = v.webhook_signing_key.trim();

@@ -1,11 +1,13 @@
+import { LIMITS } from '../../api/limits';
+
 /** A wait step's duration: the API counts seconds, people think in minutes, hours and days. */
 export type WaitUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
 export const UNIT_SECONDS: Record<WaitUnit, number> = { seconds: 1, minutes: 60, hours: 3_600, days: 86_400 };
 export const WAIT_UNITS: WaitUnit[] = ['minutes', 'hours', 'days', 'seconds'];
-export const MIN_WAIT_SECONDS = 1;
-/** 90 days. */
-export const MAX_WAIT_SECONDS = 7_776_000;
+/** The API's bounds (openapi.json): 1 s to 90 days. */
+export const MIN_WAIT_SECONDS = LIMITS.WaitStepDto.seconds.minimum;
+export const MAX_WAIT_SECONDS = LIMITS.WaitStepDto.seconds.maximum;
 
 /** Seconds in the largest unit that divides them evenly: 7200 → 2 hours, 90 → 90 seconds. */
 export function splitWait(seconds: number): { amount: string; unit: WaitUnit } {
@@ -20,7 +22,7 @@ export function waitSeconds(amount: string, unit: WaitUnit): number | null {
   const text = amount.trim();
   if (!/^\d+$/.test(text)) return null;
   const seconds = Number(text) * UNIT_SECONDS[unit];
-  return seconds >= 1 ? seconds : null;
+  return seconds >= MIN_WAIT_SECONDS ? seconds : null;
 }
 
 /** What is wrong with a typed wait, or null. */
@@ -28,7 +30,7 @@ export function waitProblem(amount: string, unit: WaitUnit): string | null {
   if (!amount.trim()) return 'Say how long to wait';
   const seconds = waitSeconds(amount, unit);
   if (seconds === null) return 'Enter a whole number above 0';
-  if (seconds > MAX_WAIT_SECONDS) return 'A wait is at most 90 days';
+  if (seconds > MAX_WAIT_SECONDS) return `A wait is at most ${MAX_WAIT_SECONDS / UNIT_SECONDS.days} days`;
   return null;
 }
 

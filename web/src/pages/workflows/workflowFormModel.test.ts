@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../api/limits';
 import type { Workflow, WorkflowStep } from '../../api/types';
 import {
   emptyStep,
+  MAX_STEPS,
+  STEP_TYPES,
   formValues,
   httpBody,
   placeApiError,
@@ -103,6 +106,15 @@ describe('workflow form checks', () => {
       ['steps.3.first_name', 'Set a first name, a last name or at least one custom field'],
       ['steps.4.group_id', 'Choose a group'],
     ]);
+  });
+
+  it('takes its step types and limits from the API schema (openapi.json)', () => {
+    expect(STEP_TYPES).toEqual(['send_email', 'send_whatsapp', 'send_sms', 'wait', 'http_request', 'update_contact', 'add_to_group']);
+    const sms = { ...emptyStep('send_sms'), channel_id: CHANNEL, body: 'x'.repeat(LIMITS.SendSmsStepDto.body.maxLength + 1) };
+    expect(issues({ ...base, steps: [sms] })).toEqual([['steps.0.body', 'At most 1,600 characters']]);
+    const wait = { ...emptyStep('wait'), wait_amount: String(LIMITS.WaitStepDto.seconds.maximum), wait_unit: 'seconds' as const };
+    expect(issues({ ...base, steps: [wait] })).toEqual([]);
+    expect(issues({ ...base, steps: Array.from({ length: MAX_STEPS + 1 }, () => ({ ...emptyStep('wait'), wait_amount: '1' })) })).toEqual([['steps', 'At most 50 steps']]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISCRIMINATED, LIMITS } from '../../api/limits';
 import type { CreateWorkflowRequest, Workflow, WorkflowStep, WorkflowStepType } from '../../api/types';
 import { customFieldProblems, customFieldRecord, customFieldRows, type CustomFieldRow } from '../../ui/customFields';
 import { urlProblem } from '../webhooks/endpointFormModel';
@@ -39,15 +40,8 @@ export interface WorkflowFormValues {
   steps: StepValues[];
 }
 
-export const STEP_TYPES: WorkflowStepType[] = [
-  'send_email',
-  'send_whatsapp',
-  'send_sms',
-  'wait',
-  'http_request',
-  'update_contact',
-  'add_to_group',
-];
+/** The step types the API takes, in its order (the discriminator of `steps` in openapi.json). */
+export const STEP_TYPES = DISCRIMINATED['CreateWorkflowDto.steps'];
 
 export const STEP_LABELS: Record<WorkflowStepType, string> = {
   send_email: 'Send email',
@@ -59,9 +53,17 @@ export const STEP_LABELS: Record<WorkflowStepType, string> = {
   add_to_group: 'Add to group',
 };
 
-export const MAX_STEPS = 50;
-const MAX_HEADERS = 20;
-const SEND_BODY_LIMITS: Partial<Record<WorkflowStepType, number>> = { send_email: 200_000, send_whatsapp: 65_536, send_sms: 1_600 };
+// The API's limits, from openapi.json (src/api/limits.ts).
+export const MAX_STEPS = LIMITS.CreateWorkflowDto.steps.maxItems;
+const MAX_HEADERS = LIMITS.HttpRequestStepDto.headers.maxProperties;
+const MAX_SUBJECT = LIMITS.SendEmailStepDto.subject.maxLength;
+const SEND_BODY_LIMITS: Partial<Record<WorkflowStepType, number>> = {
+  send_email: LIMITS.SendEmailStepDto.body.maxLength,
+  send_whatsapp: LIMITS.SendWhatsappStepDto.body.maxLength,
+  send_sms: LIMITS.SendSmsStepDto.body.maxLength,
+};
+const MAX_NAME = LIMITS.CreateWorkflowDto.name.maxLength;
+const MAX_DESCRIPTION = LIMITS.CreateWorkflowDto.description.maxLength;
 
 export function emptyStep(type: WorkflowStepType): StepValues {
   return {
@@ -192,7 +194,7 @@ export function stepProblems(step: StepValues): [string, string][] {
       if (!step.channel_id) problems.push(['channel_id', `Choose ${CHANNEL_WORDS[step.type]}`]);
       if (step.type === 'send_email') {
         if (!step.subject.trim()) problems.push(['subject', 'Write a subject']);
-        else if (step.subject.length > 998) problems.push(['subject', 'Subjects are at most 998 characters']);
+        else if (step.subject.length > MAX_SUBJECT) problems.push(['subject', `Subjects are at most ${MAX_SUBJECT} characters`]);
       }
       const limit = SEND_BODY_LIMITS[step.type] ?? Infinity;
       if (!step.body.trim()) problems.push(['body', 'Write the message']);
@@ -255,12 +257,12 @@ const customFieldRow = z.object({ name: z.string(), value: z.string(), kind: z.e
 
 export const workflowFormSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the workflow a name').max(200, 'Names are at most 200 characters'),
-    description: z.string().max(2000, 'Descriptions are at most 2000 characters'),
+    name: z.string().trim().min(1, 'Give the workflow a name').max(MAX_NAME, `Names are at most ${MAX_NAME} characters`),
+    description: z.string().max(MAX_DESCRIPTION, `Descriptions are at most ${MAX_DESCRIPTION} characters`),
     active: z.boolean(),
     steps: z.array(
       z.object({
-        type: z.enum(STEP_TYPES as [WorkflowStepType, ...WorkflowStepType[]]),
+        type: z.enum(STEP_TYPES),
         channel_id: z.string(),
         subject: z.string(),
         body: z.string(),
