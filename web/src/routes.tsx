@@ -6,6 +6,7 @@ import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
 import { EventTypesPage } from './pages/event-types/EventTypesPage';
 import { GroupsPage } from './pages/groups/GroupsPage';
 import { InboundLogPage } from './pages/inbound-log/InboundLogPage';
+import { LeadSourcesPage } from './pages/lead-sources/LeadSourcesPage';
 import { MessagesPage } from './pages/messages/MessagesPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage';
@@ -31,6 +32,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/deliveries', label: 'Delivery log', section: 'Outbound', element: <DeliveriesPage /> },
   { path: '/event-types', label: 'Event catalog', section: 'Outbound', element: <EventTypesPage /> },
   { path: '/workflows', label: 'Workflows', section: 'Inbound', element: <WorkflowsPage /> },
+  { path: '/lead-sources', label: 'Lead sources', section: 'Inbound', element: <LeadSourcesPage /> },
   { path: '/inbound-logs', label: 'Inbound log', section: 'Inbound', element: <InboundLogPage /> },
   { path: '/channels', label: 'Channels', section: 'Messaging', element: <ChannelsPage /> },
   { path: '/messages', label: 'Messages', section: 'Messaging', element: <MessagesPage /> },
