@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EMAIL_PROVIDERS, EmailProvider } from '../channel-kinds';
-import { IsSpkiPublicKey, Omittable, SNS_TOPIC_ARN } from './field-rules';
+import { IsSpkiPublicKey, NullableSettings, Omittable, SNS_TOPIC_ARN } from './field-rules';
 
 const SENDGRID_KEY_EXAMPLE = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEoRYZkbc4rMmfEuiJ2dBxsEC3ieQvHBwAbTEsy1e2QsiaObOgN+mpeUm2Wv5Qp9U6v6t7YOq/vUyfOXBtGgmV9Q==';
 
@@ -79,10 +78,7 @@ export class CreateEmailChannelDto {
   provider!: EmailProvider;
 
   @ApiPropertyOptional({ type: SmtpSettingsInput, nullable: true })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SmtpSettingsInput)
+  @NullableSettings(SmtpSettingsInput)
   smtp?: SmtpSettingsInput | null;
 
   @ApiPropertyOptional({ example: 'mailgun-http-webhook-signing-key', writeOnly: true, nullable: true, type: String, description: 'Mailgun HTTP webhook signing key. Write-only.' })
@@ -99,10 +95,7 @@ export class CreateEmailChannelDto {
   sendgrid_public_key?: string | null;
 
   @ApiPropertyOptional({ type: BasicAuthInput, nullable: true, description: 'Postmark: basic auth the webhook URL must carry' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BasicAuthInput)
+  @NullableSettings(BasicAuthInput)
   basic_auth?: BasicAuthInput | null;
 
   @ApiPropertyOptional({ example: 'arn:aws:sns:eu-west-1:123456789012:ses-events', nullable: true, type: String, description: 'SES: the SNS topic to accept; recorded from the first subscription confirmation when unset' })
@@ -114,16 +107,10 @@ export class CreateEmailChannelDto {
 /** PATCH of an email channel: omit a field to keep it; null clears the nullable ones; `smtp` and `basic_auth` are merged with what is stored. */
 export class UpdateEmailChannelDto extends PartialType(OmitType(CreateEmailChannelDto, ['type', 'smtp', 'basic_auth'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: SmtpSettingsPatch, nullable: true, description: 'Merged with the stored settings; null removes SMTP settings and password' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SmtpSettingsPatch)
+  @NullableSettings(SmtpSettingsPatch)
   smtp?: SmtpSettingsPatch | null;
 
   @ApiPropertyOptional({ type: BasicAuthPatch, nullable: true, description: 'Merged with the stored user/password; null removes basic auth' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BasicAuthPatch)
+  @NullableSettings(BasicAuthPatch)
   basic_auth?: BasicAuthPatch | null;
 }

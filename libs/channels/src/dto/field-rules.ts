@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
-import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
 
 /**
  * Presence rules shared by the create and patch DTOs. class-validator's
@@ -7,6 +9,11 @@ import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
  * null means "clear it"; everything else may be omitted but never nulled.
  */
 export const Omittable = () => ValidateIf((_object, value) => value !== undefined);
+
+/** Settings given as an object of `settings` (checked by its rules), or null to remove them. */
+export function NullableSettings(settings: new () => object): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsObject(), ValidateNested(), Type(() => settings));
+}
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
