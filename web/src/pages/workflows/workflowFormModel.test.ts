@@ -141,11 +141,17 @@ describe('placing API errors', () => {
       field: 'steps.1.url',
       message: 'URL is not allowed: private address',
     });
-    expect(placeApiError('steps[1].body.a', 'steps[1].body.a is not a valid template', values)?.field).toBe('steps.1.http_body');
-    expect(placeApiError('steps[1].headers.x-key', 'steps[1].headers.x-key is bad', values)?.field).toBe('steps.1.headers.0.name');
-    expect(placeApiError('steps[2].fields.custom_fields.plan', 'steps[2].fields.custom_fields.plan is not a valid template', values)).toEqual({
-      field: 'steps.2.custom_fields.0.value',
-      message: 'Custom field plan is not a valid template',
+    expect(placeApiError('steps[1].body', 'steps[1].body: a is not a valid template', values)).toEqual({
+      field: 'steps.1.http_body',
+      message: 'Body: a is not a valid template',
+    });
+    expect(placeApiError('steps[1].headers', 'steps[1].headers: X-Key is not a valid template', values)).toEqual({
+      field: 'steps.1.headers',
+      message: 'Headers: X-Key is not a valid template',
+    });
+    expect(placeApiError('steps[2].fields.custom_fields', 'steps[2].fields.custom_fields: plan is not a valid template', values)).toEqual({
+      field: 'steps.2.custom_fields',
+      message: 'Custom fields: plan is not a valid template',
     });
   });
 

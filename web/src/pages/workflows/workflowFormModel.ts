@@ -311,7 +311,10 @@ export interface PlacedError {
 /**
  * Where a 400's `details[].field` belongs in the form (`steps[2].subject` is
  * step 3's subject input), and its message in the form's words
- * ("steps[2].subject must be …" reads "Subject must be …"). Null when no input matches.
+ * ("steps[2].subject must be …" reads "Subject must be …"). The API names a
+ * step's fields, never keys inside them: a bad header or custom field is
+ * reported on `headers` / `fields.custom_fields`, its message naming the key.
+ * Null when no input matches.
  */
 export function placeApiError(apiField: string, message: string, values: WorkflowFormValues): PlacedError | null {
   if (apiField === 'name' || apiField === 'description') return { field: apiField, message };
@@ -330,21 +333,11 @@ export function placeApiError(apiField: string, message: string, values: Workflo
   else if (rest === 'seconds') field = at('wait_amount');
   else if (rest === 'headers') field = at('headers');
   else if (rest === 'fields.custom_fields') field = at('custom_fields');
-  else if (rest === 'body' || rest.startsWith('body.')) {
+  else if (rest === 'body') {
     field = at(step.type === 'http_request' ? 'http_body' : 'body');
     label = step.type === 'http_request' ? 'Body' : 'Message';
-  } else if (rest.startsWith('headers.')) {
-    const name = rest.slice('headers.'.length).toLowerCase();
-    const row = step.headers.findIndex((h) => h.name.trim().toLowerCase() === name);
-    field = row >= 0 ? at(`headers.${row}.name`) : at('type');
-    label = 'Header';
   } else if (rest === 'fields.first_name' || rest === 'fields.last_name') field = at(rest.slice('fields.'.length));
-  else if (rest.startsWith('fields.custom_fields.')) {
-    const name = rest.slice('fields.custom_fields.'.length);
-    const row = step.custom_fields.findIndex((f) => f.name.trim() === name);
-    field = row >= 0 ? at(`custom_fields.${row}.value`) : at('type');
-    label = `Custom field ${name}`;
-  } else field = at('type');
+  else field = at('type');
 
   const tail = message.startsWith(apiField) ? message.slice(apiField.length) : null;
   return { field, message: tail === null ? message : `${label}${tail}` };
