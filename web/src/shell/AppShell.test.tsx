@@ -28,6 +28,7 @@ describe('AppShell', () => {
       'Delivery log',
       'Event catalog',
       'Workflows',
+      'Lead sources',
       'Inbound log',
       'Channels',
       'Messages',

@@ -22,7 +22,7 @@ export function LeadSourcesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const editing = searchParams.get('edit');
   const newProvider = searchParams.get('provider') as LeadProvider | null;
-  const sources = useLeadSources();
+  const sources = useLeadSources(!editing);
   const deleteSource = useDeleteLeadSource();
   const [note, setNote] = useState<string | null>(null);
   /** The verify token or key just saved, shown once beside the webhook URL. */
@@ -32,6 +32,8 @@ export function LeadSourcesPage() {
   const close = () => {
     setPasted({});
     setSearchParams({});
+    // Back on the list: show what changed while the source was open (its last lead, its last error).
+    void sources.refetch();
   };
   const onSaved = ({ source, created, pasted: justSaved }: SavedLeadSource) => {
     setPasted(justSaved);

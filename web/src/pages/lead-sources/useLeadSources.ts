@@ -1,24 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { CreateLeadSourceRequest, Lead, LeadSource, RetriedLeads, TestLeadResult, UpdateLeadSourceRequest } from '../../api/types';
+import type { CreateLeadSourceRequest, LeadSource, RetriedLeads, TestLeadResult, UpdateLeadSourceRequest } from '../../api/types';
 import { LIVE_REFRESH_MS } from '../deliveries/useDeliveries';
 
 const sourcesKey = ['lead-sources'] as const;
 const leadsKey = (id: string) => ['lead-source-leads', id] as const;
 
-export function useLeadSources() {
+/** The sources; while `live` (the list is on screen) refreshed every few seconds, since last lead and last error change as leads arrive. */
+export function useLeadSources(live = false) {
   return useQuery({
     queryKey: sourcesKey,
     queryFn: ({ signal }) => unwrap(api.GET('/api/lead-sources', { signal })),
+    refetchInterval: live ? LIVE_REFRESH_MS : false,
   });
 }
 
-/** The source's 50 most recent leads; refreshed while any is still pending, so captures show by themselves. */
+/**
+ * The source's 50 most recent leads; refreshed while on screen, so a lead the
+ * provider sends (Google's "Send test data", say) and each capture show by themselves.
+ */
 export function useSourceLeads(id: string) {
   return useQuery({
     queryKey: leadsKey(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/lead-sources/{id}/leads', { params: { path: { id } }, signal })),
-    refetchInterval: (query) => (query.state.data?.some((lead: Lead) => lead.status === 'pending') ? LIVE_REFRESH_MS : false),
+    refetchInterval: LIVE_REFRESH_MS,
+    staleTime: 0,
   });
 }
 
