@@ -215,4 +215,24 @@ describe('admin app in Chromium: lead sources', () => {
     await visible(page.getByText('Lead source “Spring campaign page” deleted.'));
     expect(await hub.sql("SELECT id FROM lead_sources WHERE provider = 'meta'")).toEqual([]);
   });
+
+  it('edits a source keeping its stored key, and refuses a key already in use beside the Key field', async () => {
+    const [before] = await hub.sql<{ google_key_hash: string }>("SELECT google_key_hash FROM lead_sources WHERE provider = 'google'");
+    await page.getByRole('button', { name: 'Open Google demo requests' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Google Ads — demo requests');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Changes to “Google Ads — demo requests” saved.'));
+    // The key was left as "set": the PATCH did not send it, and the stored hash is the same.
+    const [after] = await hub.sql<{ name: string; google_key_hash: string }>("SELECT name, google_key_hash FROM lead_sources WHERE provider = 'google'");
+    expect(after).toEqual({ name: 'Google Ads — demo requests', google_key_hash: before.google_key_hash });
+
+    await page.getByRole('button', { name: '← Back to lead sources' }).click();
+    await page.getByRole('button', { name: /^Add Google Ads lead forms/ }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Second form');
+    await page.getByLabel('Key', { exact: true }).fill(googleKey);
+    await page.getByRole('button', { name: 'Create source' }).click();
+    await visible(page.locator('#source-google-key-error').getByText('google_key is already in use; generate another'));
+    expect(await page.getByLabel('Key', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await hub.sql("SELECT id FROM lead_sources WHERE name = 'Second form'")).toEqual([]);
+  });
 });
