@@ -31,6 +31,7 @@ describe('admin app in Chromium: lead sources', () => {
   let page: Page;
   const pageErrors: string[] = [];
   let googleKey = '';
+  let workflowId = '';
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) {
@@ -55,6 +56,11 @@ describe('admin app in Chromium: lead sources', () => {
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    // A workflow for the Meta source to enrol its leads into.
+    const token = await page.evaluate(() => (globalThis as any).localStorage.getItem('webhook-hub.token') as string);
+    const workflow = await hub.request('POST', '/api/workflows', { token, body: { name: 'Welcome leads', active: true, steps: [] } });
+    expect(workflow.status).toBe(201);
+    workflowId = workflow.body.id;
   });
 
   afterAll(async () => {
@@ -151,6 +157,7 @@ describe('admin app in Chromium: lead sources', () => {
     await page.getByLabel('Form field 2', { exact: true }).fill('preferred_city');
     await page.getByLabel('Fills 2').selectOption('custom');
     await page.getByLabel('Custom field 2', { exact: true }).fill('city');
+    await page.getByLabel('Enrol into workflow').selectOption({ label: 'Welcome leads' });
     await page.getByRole('button', { name: 'Create source' }).click();
 
     await visible(page.getByText('Nothing was saved: fix the fields marked below.'));
@@ -167,8 +174,8 @@ describe('admin app in Chromium: lead sources', () => {
     expect(await setup().getByRole('textbox', { name: 'Verify token' }).inputValue()).toBe(verifyToken);
     await setup().getByRole('button', { name: 'Copy verify token' }).click();
     expect(await eventually(async () => ((await clipboard()) === verifyToken ? true : undefined))).toBe(true);
-    const [source] = await hub.sql<{ field_mapping: Record<string, string> }>("SELECT field_mapping FROM lead_sources WHERE provider = 'meta'");
-    expect(source.field_mapping).toEqual({ email: 'email', preferred_city: 'city' });
+    const [source] = await hub.sql<{ field_mapping: Record<string, string>; workflow_id: string }>("SELECT field_mapping, workflow_id FROM lead_sources WHERE provider = 'meta'");
+    expect(source).toEqual({ field_mapping: { email: 'email', preferred_city: 'city' }, workflow_id: workflowId });
 
     // Meta's handshake answers with the token the page generated: the hub stored (the hash of) that one.
     const handshake = await hub.request('GET', `/api/webhook/meta-lead-ads?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=42`);
@@ -176,6 +183,9 @@ describe('admin app in Chromium: lead sources', () => {
 
     await page.getByRole('button', { name: 'Send a test lead' }).click();
     await visible(page.getByRole('region', { name: 'Test lead result' }).getByText('Captured', { exact: true }));
+    // The captured test lead was enrolled into the chosen workflow.
+    const [lead] = await hub.sql<{ contact_id: string }>("SELECT l.contact_id FROM leads l JOIN lead_sources s ON s.id = l.lead_source_id WHERE s.provider = 'meta'");
+    expect(await hub.sql('SELECT id FROM workflow_runs WHERE workflow_id = $1 AND contact_id = $2', [workflowId, lead.contact_id])).toHaveLength(1);
   });
 
   it('lists both sources with their provider, last lead and last error; retries failed leads after saying how many', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState, type ComponentPropsWithRef } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import type { LeadProvider, LeadSource } from '../../api/types';
 import { FormField } from '../../ui/FormField';
+import { errorMessage } from '../../ui/PageStates';
 import { SaveProblemAlert, placeSaveError, type SaveProblem } from '../channels/saveErrors';
 import { useWorkflows } from '../workflows/useWorkflows';
 import { FieldMappingEditor } from './FieldMappingEditor';
@@ -33,11 +34,20 @@ interface LeadSourceFormProps {
   onCancel: () => void;
 }
 
-/** Workflows to enrol captured leads into; paused ones are marked, since they enrol nobody until made active. */
-function WorkflowSelect({ id, ...rest }: { id: string } & ComponentPropsWithRef<'select'>) {
+/**
+ * Workflows to enrol captured leads into (every page of them); paused ones are
+ * marked, since they enrol nobody until made active. `saved` is the source's
+ * workflow, kept selectable even when the list cannot show it.
+ */
+function WorkflowSelect({ id, saved, ...rest }: { id: string; saved: string | null } & ComponentPropsWithRef<'select'>) {
   const workflows = useWorkflows();
+  const { fetchNextPage, isFetchingNextPage } = workflows;
+  const more = workflows.hasNextPage && !workflows.isFetchNextPageError;
+  useEffect(() => {
+    if (more && !isFetchingNextPage) void fetchNextPage();
+  }, [more, isFetchingNextPage, fetchNextPage]);
   // Registered only once the options exist, so the saved choice is selected when they appear.
-  if (workflows.isPending)
+  if (workflows.isPending || more)
     return (
       <select id={id} disabled>
         <option>Loading workflows…</option>
@@ -45,15 +55,23 @@ function WorkflowSelect({ id, ...rest }: { id: string } & ComponentPropsWithRef<
     );
   const list = workflows.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <select id={id} {...rest}>
-      <option value="">None: only create or update the contact</option>
-      {list.map((workflow) => (
-        <option key={workflow.id} value={workflow.id}>
-          {workflow.name}
-          {workflow.active ? '' : ' (paused)'}
-        </option>
-      ))}
-    </select>
+    <>
+      <select id={id} {...rest}>
+        <option value="">None: only create or update the contact</option>
+        {saved && !list.some((workflow) => workflow.id === saved) && <option value={saved}>The workflow chosen before (not listed)</option>}
+        {list.map((workflow) => (
+          <option key={workflow.id} value={workflow.id}>
+            {workflow.name}
+            {workflow.active ? '' : ' (paused)'}
+          </option>
+        ))}
+      </select>
+      {(workflows.isError || workflows.isFetchNextPageError) && (
+        <p className="form-error" role="alert">
+          Not every workflow could be loaded: {errorMessage(workflows.error)}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -169,7 +187,7 @@ export function LeadSourceForm({ provider, source, onSaved, onCancel }: LeadSour
           hint="Every captured lead becomes (or updates) a contact; choose a workflow to also enrol it, e.g. to send a welcome email."
           error={errors.workflow_id?.message}
         >
-          {(aria) => <WorkflowSelect {...aria} {...register('workflow_id')} />}
+          {(aria) => <WorkflowSelect saved={source?.workflow_id ?? null} {...aria} {...register('workflow_id')} />}
         </FormField>
 
         <SaveProblemAlert problem={problem} />
