@@ -1,4 +1,4 @@
-import { TriggerRequestProducer } from '../libs/automation/src/trigger/trigger-request-producer';
+import { TriggerRequestProducer } from '../libs/automation/src/queues/workflow-trigger/workflow-trigger.producer';
 import { Account, Hub, startHub } from './harness';
 
 /** Workflows API and the automation trigger webhook (SPEC §4 "Automation trigger webhook"). */

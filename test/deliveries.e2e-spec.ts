@@ -1,7 +1,7 @@
 import Queue from 'bull';
-import { DELIVERY_QUEUE } from '../libs/subscriptions/src/delivery/delivery.queue';
-import { DeliveryProducer } from '../libs/subscriptions/src/delivery/delivery-producer';
-import { DeliveryAttemptRetentionProcessor } from '../libs/subscriptions/src/retention/delivery-attempt-retention.processor';
+import { DELIVERY_QUEUE } from '../libs/subscriptions/src/queues/webhook-delivery/webhook-delivery.queue';
+import { DeliveryProducer } from '../libs/subscriptions/src/queues/webhook-delivery/webhook-delivery.producer';
+import { DeliveryAttemptRetention as DeliveryAttemptRetentionProcessor } from '../libs/subscriptions/src/retention/delivery-attempt-retention';
 import { Account, Hub, startHub } from './harness';
 import { seedEndpoint } from './support/endpoint-fixture';
 import { Receiver } from './support/receiver';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { DeliverySweeper } from '../libs/subscriptions/src';
+import { WorkSweeper as DeliverySweeper } from '../libs/operations/src';
 import { Account, Hub, startHub } from './harness';
 import { seedEndpoint } from './support/endpoint-fixture';
 import { eventually, Receiver } from './support/receiver';

@@ -1,4 +1,4 @@
-import { MessageSweeper } from '../libs/messaging/src';
+import { MessageSendSweep as MessageSweeper } from '../libs/messaging/src';
 import { Account, Hub, startHub } from './harness';
 import { eventually, Receiver } from './support/receiver';
 import { ShortMessageRetriesModule } from './support/short-message-retries.module';

@@ -49,7 +49,7 @@ describe('operations (SPEC §5)', () => {
     await hub.sql(`INSERT INTO inbound_logs (source, method, url, headers, status_code, outcome, created_at)
       VALUES ('probe', 'POST', '/old', '{}', 200, 'accepted', now() - interval '40 days'),
              ('probe', 'POST', '/new', '{}', 200, 'accepted', now() - interval '1 day')`);
-    const { InboundLogRetentionProcessor } = await import('../libs/inbound-log/src');
+    const { InboundLogRetention: InboundLogRetentionProcessor } = await import('../libs/inbound-log/src');
     const purged = await hub.app.get(InboundLogRetentionProcessor).purgeOlderThan(30);
     expect(purged).toBe(1);
     expect((await hub.sql('SELECT url FROM inbound_logs')).map((r) => r.url)).toEqual(['/new']);

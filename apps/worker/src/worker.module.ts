@@ -5,10 +5,14 @@ import { InboundLogRetentionModule } from '@hub/inbound-log';
 import { MessagingWorkerModule } from '@hub/messaging';
 import { EventsModule } from '@hub/events';
 import { HubLoggerModule, OperationsModule, QueueRootModule } from '@hub/operations';
-import { DeliveryAttemptRetentionModule, DeliveryWorkerModule } from '@hub/subscriptions';
+import { DeliveryWorkerModule } from '@hub/subscriptions';
 
-/** Everything the worker process runs: Bull processors, plus health and metrics. */
+/**
+ * Everything the worker process runs: each queue's consumer, the sweeper and
+ * the purges (WorkModule, which refuses to boot a worker with a queue nobody
+ * consumes), plus health and metrics.
+ */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, DeliveryAttemptRetentionModule, MessagingWorkerModule, AutomationWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule],
 })
 export class WorkerModule {}

@@ -7,6 +7,5 @@ export { WorkflowStepState, StepStatus } from './runs/workflow-step-state.entity
 export { WorkflowTriggerRequest } from './trigger/trigger-request.entity';
 export { WorkflowStep, StepType, STEP_TYPES } from './steps/workflow-step';
 export { WorkflowRunner } from './runner/workflow-runner';
-export { WorkflowRunSweeper } from './runner/workflow-run-sweeper';
-export { WORKFLOW_RUN_QUEUE } from './runner/workflow-run.queue';
+export { WORKFLOW_RUN_QUEUE } from './queues/workflow-run/workflow-run.queue';
 export { TRIGGER_CACHE_TTL_MS } from './trigger/trigger-directory';

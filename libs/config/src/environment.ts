@@ -59,7 +59,7 @@ export class Environment {
   @Max(64)
   HUB_API_PROCESSES = 1;
 
-  /** `npm start` (the supervisor): worker processes (Bull consumers, sweepers, retention). */
+  /** `npm start` (the supervisor): worker processes (queue consumers, the work sweeper, row purges). */
   @Transform(toInt)
   @IsInt()
   @Min(0)

@@ -6,5 +6,6 @@ export { ensureDatabase, ServiceUnreachableError } from './ensure-database';
 export { runMigrations } from './run-migrations';
 export { SecretBox } from './secret-box';
 export { AfterCommit } from './after-commit';
-export { deleteOlderThan } from './delete-older-than';
+export { ADVISORY_LOCKS, AdvisoryLock, tryTransactionLock, withSessionLock } from './advisory-locks';
+export { TransactionStash } from './transaction-stash';
 export { RoundTripBatcher } from './round-trip-batcher';

@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-
-// Any constant works; it only has to be the same for every hub process.
-const MIGRATION_LOCK = 727_001;
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 /**
  * Runs pending migrations under a PostgreSQL advisory lock, so an api and
@@ -11,11 +9,11 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migrations]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]).catch(() => undefined);
     await runner.release();
   }
 }

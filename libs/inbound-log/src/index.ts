@@ -6,4 +6,4 @@ export { inboundSourceOf, inboundState } from './log/inbound-request';
 export { InboundRoute } from './route/inbound-route.decorator';
 export { InboundAccounts, InboundAccountOf } from './route/inbound-accounts';
 export { InboundLogRetentionModule } from './retention/inbound-log-retention.module';
-export { InboundLogRetentionProcessor } from './retention/inbound-log-retention.processor';
+export { InboundLogRetention } from './retention/inbound-log-retention';

@@ -1,13 +1,10 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChannelsCoreModule } from '@hub/channels';
 import { ContactsCoreModule } from '@hub/contacts';
-import { QueueRootModule } from '@hub/operations';
 import { Message } from './messages/message.entity';
 import { MessageQueue } from './messages/message-queue';
-import { MESSAGE_QUEUE_SETTINGS, MESSAGE_SEND_QUEUE } from './sending/message-send.queue';
-import { MessageProducer } from './sending/message-producer';
+import { MessageSendQueueModule } from './queues/message-send/message-send-queue.module';
 import { TemplateRenderer } from './templates/template-renderer';
 import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
 
@@ -17,8 +14,8 @@ import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
  * rendering and unsubscribe links. No controllers, so the worker can import it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Message]), ChannelsCoreModule, ContactsCoreModule, QueueRootModule, BullModule.registerQueue({ name: MESSAGE_SEND_QUEUE, settings: MESSAGE_QUEUE_SETTINGS })],
-  providers: [MessageQueue, MessageProducer, TemplateRenderer, UnsubscribeLinks],
-  exports: [TypeOrmModule, ChannelsCoreModule, ContactsCoreModule, BullModule, MessageQueue, MessageProducer, TemplateRenderer, UnsubscribeLinks],
+  imports: [TypeOrmModule.forFeature([Message]), ChannelsCoreModule, ContactsCoreModule, MessageSendQueueModule],
+  providers: [MessageQueue, TemplateRenderer, UnsubscribeLinks],
+  exports: [TypeOrmModule, ChannelsCoreModule, ContactsCoreModule, MessageSendQueueModule, MessageQueue, TemplateRenderer, UnsubscribeLinks],
 })
 export class MessagingCoreModule {}

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { DeliveryConsumers } from './delivery/delivery.processors';
+import { WorkModule } from '@hub/operations';
 import { DeliveryRunner } from './delivery/delivery-runner';
-import { DeliverySweeper } from './delivery/delivery-sweeper';
+import { EventDispatchConsumer } from './queues/event-dispatch/event-dispatch.consumer';
+import { EventDispatchSweep } from './queues/event-dispatch/event-dispatch.sweep';
+import { DeliveryConsumer } from './queues/webhook-delivery/webhook-delivery.consumer';
+import { DeliverySweep } from './queues/webhook-delivery/webhook-delivery.sweep';
+import { DeliveryAttemptRetention } from './retention/delivery-attempt-retention';
 import { SubscriptionsCoreModule } from './subscriptions-core.module';
 
-/** The worker side of the delivery engine: fan-out, attempts, and the sweeper that heals lost jobs. */
+/** The worker side of the delivery engine: fan-out and attempts (each queue's consumer and sweep), and attempt retention. */
 @Module({
-  imports: [SubscriptionsCoreModule],
-  providers: [DeliveryRunner, DeliverySweeper, DeliveryConsumers],
-  exports: [DeliverySweeper],
+  imports: [SubscriptionsCoreModule, WorkModule],
+  providers: [DeliveryRunner, EventDispatchConsumer, EventDispatchSweep, DeliveryConsumer, DeliverySweep, DeliveryAttemptRetention],
+  exports: [DeliveryAttemptRetention],
 })
 export class DeliveryWorkerModule {}

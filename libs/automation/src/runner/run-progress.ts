@@ -4,29 +4,19 @@ import { ulid } from 'ulid';
 import { AppConfig } from '@hub/config';
 import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
+import { afterFailedAttempt, RetrySchedule } from '@hub/operations';
+import { DueRun, WorkflowRunProducer } from '../queues/workflow-run/workflow-run.producer';
+import { stepRetrySchedule } from '../queues/workflow-run/workflow-run.queue';
 import { runEventData } from '../runs/run-events';
 import { WorkflowRun } from '../runs/workflow-run.entity';
 import { StepStatus } from '../runs/workflow-step-state.entity';
 import { WaitStep } from '../steps/workflow-step';
 import { StepResult } from './step-result';
-import { DueRun, WorkflowRunProducer } from './workflow-run-producer';
 
-/** A step is tried this many times in all (http_request: the first attempt and 3 retries). */
-export const MAX_STEP_ATTEMPTS = 4;
 const MAX_ERROR_LENGTH = 2000;
 
 /** Another worker took the run over (our lease ran out): what we were about to write is rolled back. */
 export class LostLeaseError extends Error {}
-
-/**
- * Seconds before retry n (1-based) of a step: the delivery schedule
- * (WEBHOOK_RETRY_SCHEDULE) from its second entry, its last entry once past
- * its end, and never under a second.
- */
-export function retryDelayMs(retry: number, scheduleSeconds: number[]): number {
-  const seconds = scheduleSeconds[Math.min(retry, scheduleSeconds.length - 1)] ?? 60;
-  return Math.max(1, seconds) * 1000;
-}
 
 /**
  * Writes what a run's steps did: the step state, and in the same transaction
@@ -37,13 +27,17 @@ export function retryDelayMs(retry: number, scheduleSeconds: number[]): number {
  */
 @Injectable()
 export class RunProgress {
+  private readonly retries: RetrySchedule;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly events: EventPublisher,
     private readonly afterCommit: AfterCommit,
     private readonly producer: WorkflowRunProducer,
-  ) {}
+  ) {
+    this.retries = stepRetrySchedule(config);
+  }
 
   /** Marks the current step running (this attempt) and answers the output it started with; http_request gets its event id once. */
   async start(run: WorkflowRun): Promise<Record<string, unknown>> {
@@ -59,7 +53,8 @@ export class RunProgress {
   }
 
   async record(tx: EntityManager, run: WorkflowRun, workflowName: string, result: StepResult): Promise<void> {
-    if (result.kind === 'retry' && run.attempt_count < MAX_STEP_ATTEMPTS) return this.retry(tx, run, result.error, result.output);
+    const next = result.kind === 'retry' ? afterFailedAttempt(this.retries, run.attempt_count) : undefined;
+    if (result.kind === 'retry' && next?.kind === 'retry') return this.retry(tx, run, result.error, next.delayMs, result.output);
     if (result.kind === 'retry' || result.kind === 'failed') {
       const error = result.kind === 'retry' ? `${result.error} (after ${run.attempt_count} attempts)` : result.error;
       return this.fail(tx, run, workflowName, error, result.output);
@@ -76,8 +71,7 @@ export class RunProgress {
     await this.enqueueAfterCommit(tx, { id: run.id, current_step: run.current_step, attempt_count: run.attempt_count, delayMs: step.seconds * 1000 });
   }
 
-  private async retry(tx: EntityManager, run: WorkflowRun, error: string, output?: Record<string, unknown>): Promise<void> {
-    const delayMs = retryDelayMs(run.attempt_count, this.config.webhookRetryScheduleSeconds);
+  private async retry(tx: EntityManager, run: WorkflowRun, error: string, delayMs: number, output?: Record<string, unknown>): Promise<void> {
     await this.saveState(tx, run, 'running', output ?? null, error);
     await this.updateRun(tx, run, { resume_at: new Date(Date.now() + delayMs) });
     await this.enqueueAfterCommit(tx, { id: run.id, current_step: run.current_step, attempt_count: run.attempt_count, delayMs });

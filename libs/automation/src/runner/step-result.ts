@@ -6,7 +6,7 @@ import { WorkflowRun } from '../runs/workflow-run.entity';
 export type StepResult =
   | { kind: 'completed'; output: Record<string, unknown>; variables?: Record<string, unknown> }
   | { kind: 'skipped'; output: Record<string, unknown> }
-  /** Worth another attempt (non-2xx, timeout, database hiccup): retried up to MAX_STEP_ATTEMPTS in all. */
+  /** Worth another attempt (non-2xx, timeout, database hiccup): retried up to MAX_STEP_ATTEMPTS (queues/workflow-run) in all. */
   | { kind: 'retry'; error: string; output?: Record<string, unknown> }
   /** Will not get better by retrying (deleted group, unusable template): the run fails now. */
   | { kind: 'failed'; error: string; output?: Record<string, unknown> };

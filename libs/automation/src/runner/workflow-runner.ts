@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hub/config';
+import { leaseIsFree } from '@hub/operations';
 import { WorkflowRun } from '../runs/workflow-run.entity';
 import { HttpRequestStep, SendStep, isSendStep } from '../steps/workflow-step';
 import { Workflow } from '../workflows/workflow.entity';
@@ -89,7 +90,7 @@ export class WorkflowRunner {
       .set({ attempt_count: () => 'attempt_count + 1', locked_until: () => `now() + make_interval(secs => ${Number(leaseSeconds)})` })
       .where("id = :id AND status IN ('running', 'waiting')", { id: runId })
       .andWhere("(resume_at IS NULL OR resume_at <= now() + interval '1 second')")
-      .andWhere('(locked_until IS NULL OR locked_until < now())')
+      .andWhere(leaseIsFree())
       .andWhere('current_step < jsonb_array_length(steps)')
       .returning('*')
       .execute();

@@ -5,15 +5,14 @@ import { BulkContactUpsert, type Contact, InvalidContactFieldError } from '@hub/
 import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
 import { markInboundLogFailed } from '@hub/inbound-log';
+import { afterFailedAttempt, RetrySchedule } from '@hub/operations';
+import { WorkflowRunProducer } from '../queues/workflow-run/workflow-run.producer';
+import { TriggerRequestProducer } from '../queues/workflow-trigger/workflow-trigger.producer';
+import { triggerRetrySchedule } from '../queues/workflow-trigger/workflow-trigger.queue';
 import { runEventData } from '../runs/run-events';
-import { retryDelayMs } from '../runner/run-progress';
-import { WorkflowRunProducer } from '../runner/workflow-run-producer';
 import { failureSummary } from './failure-summary';
 import { TriggerContact } from './trigger-body';
-import { TriggerRequestProducer } from './trigger-request-producer';
 
-// Processing failed this often (the database refusing, say): the request is marked failed and its inbound log row says why.
-const MAX_ATTEMPTS = 8;
 // Requests one job enrols in one transaction (its own and other due ones).
 const BATCH_SIZE = 100;
 const MAX_ERROR_LENGTH = 2000;
@@ -66,16 +65,19 @@ export function runVariables(contact: Contact, payload: Record<string, unknown>)
 @Injectable()
 export class TriggerRequestProcessor {
   private readonly logger = new Logger('TriggerRequestProcessor');
+  private readonly retries: RetrySchedule;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly contacts: BulkContactUpsert,
     private readonly events: EventPublisher,
     private readonly afterCommit: AfterCommit,
     private readonly runs: WorkflowRunProducer,
     private readonly requests: TriggerRequestProducer,
-  ) {}
+  ) {
+    this.retries = triggerRetrySchedule(config);
+  }
 
   /** A job's requests: each one still pending after the batches before it leads a batch of its own. */
   async processAll(requestIds: string[]): Promise<void> {
@@ -224,7 +226,7 @@ export class TriggerRequestProcessor {
                 status = CASE WHEN $4 OR attempt_count + 1 >= $3 THEN 'failed' ELSE 'pending' END
           WHERE id = $1 AND status = 'pending'
           RETURNING status, attempt_count, inbound_log_id`,
-        [requestId, error, MAX_ATTEMPTS, permanent],
+        [requestId, error, this.retries.maxAttempts, permanent],
       )) as { status: string; attempt_count: number; inbound_log_id: string | null }[];
       if (!row) return;
       if (row.status === 'failed') {
@@ -232,7 +234,8 @@ export class TriggerRequestProcessor {
         if (row.inbound_log_id) await markInboundLogFailed(this.dataSource.manager, row.inbound_log_id, `Processing failed: ${error}`);
         return;
       }
-      const delayMs = retryDelayMs(row.attempt_count, this.config.webhookRetryScheduleSeconds);
+      const next = afterFailedAttempt(this.retries, row.attempt_count, { permanent });
+      const delayMs = next.kind === 'retry' ? next.delayMs : 0;
       await this.dataSource.query('UPDATE workflow_trigger_requests SET next_attempt_at = now() + make_interval(secs => $2::float / 1000) WHERE id = $1', [requestId, delayMs]);
       this.logger.warn(`Trigger request ${requestId} failed (attempt ${row.attempt_count}, ${summary}), will retry in ${Math.round(delayMs / 1000)} s`);
       await this.requests.enqueue([{ id: requestId, attempt_count: row.attempt_count, delayMs }]);

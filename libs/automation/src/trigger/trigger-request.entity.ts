@@ -8,7 +8,7 @@ export type TriggerRequestStatus = 'pending' | 'processed' | 'failed';
  * before the sender gets its 200; the worker then upserts the contact and
  * enrols it (status pending → processed). An `Idempotency-Key` repeat within
  * 24 h matches the first row and gets its answer again. Rows that are done are
- * purged after 24 h by the run sweeper, which also re-enqueues pending ones.
+ * purged after 24 h (TriggerRequestRetention); the sweeper re-enqueues pending ones.
  */
 @Entity('workflow_trigger_requests')
 @Index('workflow_trigger_requests_created_idx', ['created_at'])

@@ -9,7 +9,7 @@ import { isWebhookIdShape } from '../workflows/webhook-id';
 import { TriggerResponseDto } from './dto/trigger-response.dto';
 import { readTriggerBody, TriggerContact } from './trigger-body';
 import { TriggerDirectory } from './trigger-directory';
-import { TriggerRequestProducer } from './trigger-request-producer';
+import { TriggerRequestProducer } from '../queues/workflow-trigger/workflow-trigger.producer';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -24,7 +24,7 @@ export interface TriggerOutcome {
  * the request and its inbound log row in ONE statement — shared by the
  * requests that arrive together (group commit) — and answer. The worker
  * upserts the contact and enrols it (TriggerRequestProcessor), normally within
- * milliseconds; a lost job is re-enqueued from PostgreSQL by the run sweeper.
+ * milliseconds; a lost job is re-enqueued from PostgreSQL by the sweeper.
  * An Idempotency-Key repeat within 24 h meets the first request on a unique
  * index and answers the first answer again without a second enrolment.
  */
@@ -82,7 +82,7 @@ export class TriggerService {
       if (!id) return { response: await this.firstAnswer(log.id, webhookId, idempotencyKey), replayed: true };
       stored.id = id;
     }
-    // Stored: the answer does not wait for Redis (a request that never reaches it is enqueued by the run sweeper).
+    // Stored: the answer does not wait for Redis (a request that never reaches it is enqueued by the sweeper).
     void this.producer.enqueue([{ id: stored.id, attempt_count: 0 }]);
     return { response, replayed: false };
   }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { TransactionStash } from '@hub/database';
 import { ChannelKind } from '../catalog';
 import { HubEvent } from '../store/event.entity';
 import { newEventId } from '../store/event-id';
@@ -19,8 +20,6 @@ export interface NewEvent {
  */
 export type InTransactionFanOut = (tx: EntityManager, events: HubEvent[]) => Promise<void>;
 
-const DEFERRED = 'hub.deferredEvents';
-
 const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 /**
@@ -35,6 +34,8 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
 @Injectable()
 export class EventPublisher implements EntitySubscriberInterface, OnModuleInit {
   private fanOut?: InTransactionFanOut;
+  // The same savepoint-aware stash as AfterCommit's: events published in a rolled-back savepoint are not written.
+  private readonly deferred = new TransactionStash<HubEvent>('hub.deferredEvents');
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -43,15 +44,14 @@ export class EventPublisher implements EntitySubscriberInterface, OnModuleInit {
   }
 
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    const rows = event.queryRunner.data[DEFERRED] as HubEvent[] | undefined;
-    if (!rows?.length || !this.fanOut) return;
-    delete event.queryRunner.data[DEFERRED];
-    await this.fanOut(event.queryRunner.manager, rows);
+    if (!this.fanOut) return;
+    const rows = this.deferred.takeAll(event.queryRunner);
+    if (rows.length > 0) await this.fanOut(event.queryRunner.manager, rows);
   }
 
   afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
     // A rolled-back savepoint leaves the transaction (and what it published before the savepoint) alive.
-    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[DEFERRED];
+    this.deferred.dropRolledBack(event.queryRunner);
   }
 
   useFanOut(fanOut: InTransactionFanOut): void {
@@ -79,9 +79,7 @@ export class EventPublisher implements EntitySubscriberInterface, OnModuleInit {
       return row;
     }
     row.dispatched_at = row.created_at;
-    const runner = tx.queryRunner;
-    if (runner?.isTransactionActive) ((runner.data[DEFERRED] ??= []) as HubEvent[]).push(row);
-    else await this.fanOut(tx, [row]);
+    if (!this.deferred.push(tx.queryRunner, row)) await this.fanOut(tx, [row]);
     return row;
   }
 

@@ -1,11 +1,11 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { InboundLogRetentionProcessor } from './inbound-log-retention.processor';
-import { INBOUND_LOG_RETENTION_QUEUE } from './inbound-log-retention.queue';
+import { WorkModule } from '@hub/operations';
+import { InboundLogRetention } from './inbound-log-retention';
 
+/** Worker side: registers the hourly purge of inbound log rows past LOG_RETENTION_DAYS. */
 @Module({
-  imports: [BullModule.registerQueue({ name: INBOUND_LOG_RETENTION_QUEUE })],
-  providers: [InboundLogRetentionProcessor],
-  exports: [InboundLogRetentionProcessor],
+  imports: [WorkModule],
+  providers: [InboundLogRetention],
+  exports: [InboundLogRetention],
 })
 export class InboundLogRetentionModule {}

@@ -8,7 +8,7 @@ import { ContactQueries } from '@hub/contacts';
 import type { Contact } from '@hub/contacts';
 import { AfterCommit } from '@hub/database';
 import { EventPublisher } from '@hub/events';
-import { MessageProducer } from '../sending/message-producer';
+import { MessageProducer } from '../queues/message-send/message-send.producer';
 import { fillUnsubscribeLink } from '../templates/unsubscribe-placeholder';
 import { UnsubscribeLinks } from '../unsubscribe/unsubscribe-links';
 import { Message, MessageSource } from './message.entity';

@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelStore } from '@hub/channels';
 import { EventPublisher } from '@hub/events';
+import { afterFailedAttempt, leaseExpired, leaseIsFree, RetrySchedule, takeLease } from '@hub/operations';
 import { Message } from '../messages/message.entity';
 import { publishMessageEvent, statusChange } from '../messages/message-events';
 import { ChannelTransports } from '../transports/channel-transports';
 import { SendError, SendReceipt } from '../transports/send-error';
-import { SEND_LEASE_SECONDS } from './message-send.queue';
-import { MessageProducer } from './message-producer';
-import { afterFailure, DEFAULT_RETRY_DELAYS_MS, MAX_SEND_ATTEMPTS, MESSAGE_RETRY_DELAYS_MS } from './retry-policy';
+import { MessageProducer } from '../queues/message-send/message-send.producer';
+import { MAX_SEND_ATTEMPTS, MESSAGE_RETRY, MESSAGE_RETRY_DELAYS_MS, SEND_LEASE_SECONDS } from '../queues/message-send/message-send.queue';
 
 const MAX_ERROR_LENGTH = 2000;
 
@@ -27,7 +27,7 @@ function returning<T>(result: unknown): T[] {
 @Injectable()
 export class MessageSendRunner {
   private readonly logger = new Logger('MessageSendRunner');
-  private readonly delaysMs: readonly number[];
+  private readonly retries: RetrySchedule;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,7 +37,7 @@ export class MessageSendRunner {
     private readonly events: EventPublisher,
     @Optional() @Inject(MESSAGE_RETRY_DELAYS_MS) delaysMs?: readonly number[],
   ) {
-    this.delaysMs = delaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.retries = delaysMs ? { ...MESSAGE_RETRY, delaysMs } : MESSAGE_RETRY;
   }
 
   async run(messageId: string): Promise<void> {
@@ -57,15 +57,15 @@ export class MessageSendRunner {
 
   /** Fails a message whose last try never reported back (its worker died): no try is left. */
   async failAbandoned(messageId: string): Promise<void> {
-    await this.fail(messageId, 'The worker stopped during the last try; no tries left', `AND attempt_count >= ${MAX_SEND_ATTEMPTS} AND locked_until < now()`);
+    await this.fail(messageId, 'The worker stopped during the last try; no tries left', `AND attempt_count >= ${MAX_SEND_ATTEMPTS} AND ${leaseExpired()}`);
   }
 
   private async claim(messageId: string): Promise<Message | null> {
     const [message] = returning<Message>(
       await this.dataSource.query(
-        `UPDATE messages SET attempt_count = attempt_count + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
+        `UPDATE messages SET attempt_count = attempt_count + 1, ${takeLease('$2')}, updated_at = now()
           WHERE id = $1 AND status = 'queued' AND attempt_count < $3 AND next_attempt_at <= now() + interval '1 second'
-            AND (locked_until IS NULL OR locked_until < now())
+            AND ${leaseIsFree()}
           RETURNING *`,
         [messageId, SEND_LEASE_SECONDS, MAX_SEND_ATTEMPTS],
       ),
@@ -90,7 +90,7 @@ export class MessageSendRunner {
 
   private async recordFailure(message: Message, error: SendError): Promise<void> {
     const reason = error.message.slice(0, MAX_ERROR_LENGTH);
-    const outcome = afterFailure(message.attempt_count, error.permanent, this.delaysMs);
+    const outcome = afterFailedAttempt(this.retries, message.attempt_count, { permanent: error.permanent });
     if (outcome.kind === 'failed') {
       this.logger.warn(`Message ${message.id} failed after ${message.attempt_count} tr${message.attempt_count === 1 ? 'y' : 'ies'}: ${reason}`);
       await this.fail(message.id, reason);

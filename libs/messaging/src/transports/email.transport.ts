@@ -9,7 +9,7 @@ import { looksLikeHtml } from '../templates/template-renderer';
 import { UnsubscribeLinks } from '../unsubscribe/unsubscribe-links';
 import { SendError, SendReceipt, withinTimeout } from './send-error';
 import { providerIdFromSmtpReply } from './smtp-reply';
-import { SEND_TIMEOUT_MS } from '../sending/message-send.queue';
+import { SEND_TIMEOUT_MS } from '../queues/message-send/message-send.queue';
 
 type Pool = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 /**
  * Runs `task` every `intervalMs` on a plain timer (not a Bull job, so it keeps
  * running when Redis is flushed), never two passes at once; stop() waits for
- * the pass in flight. The sweepers that heal lost jobs are built on it.
+ * the pass in flight. The work sweeper and the row purges are built on it.
  */
 export class PeriodicTask {
   private readonly logger: Logger;

@@ -3,15 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RoundTripBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
 import { type EventJson, EventPublisher, EventSql, type HubEvent } from '@hub/events';
-import { HubMetrics } from '@hub/operations';
+import { HubMetrics, leaseIsFree, RetrySchedule, takeLease } from '@hub/operations';
 import { EndpointCredentials } from '../endpoints/endpoint-credentials';
 import { Endpoint } from '../endpoints/endpoint.entity';
 import { OutboundRequestBuilder } from '../sending/outbound-request-builder';
 import { AttemptResult, WebhookSender } from '../sending/webhook-sender';
 import { Delivery } from './delivery.entity';
-import { DeliveryProducer } from './delivery-producer';
 import { standardEnvelope } from './event-envelope';
-import { AttemptOutcome, nextStep } from './retry-policy';
+import { DeliveryProducer } from '../queues/webhook-delivery/webhook-delivery.producer';
+import { AttemptOutcome, attemptOutcome, deliveryRetrySchedule } from '../queues/webhook-delivery/webhook-delivery.queue';
 import { deliveryFromJson, endpointFromJson, RowJson } from './claimed-rows';
 import { returning } from './returning';
 
@@ -59,6 +59,7 @@ export class DeliveryRunner {
   // Jobs reach the worker one by one: 2 ms of waiting turns one statement per delivery into one per dozens.
   private readonly claims = new RoundTripBatcher<string, Claimed | null>((ids) => this.claimMany(ids), 100, 2);
   private readonly successes = new RoundTripBatcher<SucceededAttempt, void>((attempts) => this.recordSuccesses(attempts), 100, 2);
+  private readonly retries: RetrySchedule;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,7 +70,9 @@ export class DeliveryRunner {
     private readonly producer: DeliveryProducer,
     private readonly events: EventPublisher,
     private readonly metrics: HubMetrics,
-  ) {}
+  ) {
+    this.retries = deliveryRetrySchedule(config);
+  }
 
   async run(deliveryId: string): Promise<void> {
     const claimed = await this.claim(deliveryId);
@@ -95,7 +98,7 @@ export class DeliveryRunner {
     });
     const result = await this.sender.send(outbound);
     this.metrics.attemptLatency.observe(result.durationMs / 1000);
-    const outcome = nextStep(delivery.attempt_count, result, this.config.webhookRetryScheduleSeconds);
+    const outcome = attemptOutcome(delivery.attempt_count, result, this.retries);
     this.metrics.deliveries.inc({ outcome: outcome.kind });
     await this.record(delivery, endpoint, result, outcome);
     if (outcome.kind === 'retry') await this.producer.deliver([{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs: outcome.delayMs }]);
@@ -116,10 +119,10 @@ export class DeliveryRunner {
     const rows = await this.dataSource.query<ClaimedRow[]>(
       `WITH claimed AS (
          UPDATE deliveries d SET attempt_count = d.attempt_count + 1, updated_at = now(),
-             locked_until = now() + make_interval(secs => COALESCE(e.timeout_ms, $2) / 1000.0 + $3)
+             ${takeLease('COALESCE(e.timeout_ms, $2) / 1000.0 + $3')}
            FROM endpoints e
           WHERE d.id = ANY($1::uuid[]) AND e.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '1 second'
-            AND (d.locked_until IS NULL OR d.locked_until < now())
+            AND ${leaseIsFree('d')}
           RETURNING d.*
        )
        SELECT c.id, to_jsonb(c) AS delivery, to_jsonb(e) AS endpoint, ${EventSql.jsonById('c.event_id')} AS event

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, RoundTripBatcher } from '@hub/database';
 import { EventPublisher, EventSql, type HubEvent } from '@hub/events';
-import { DueDelivery, DeliveryProducer } from './delivery-producer';
+import { DeliveryProducer, DueDelivery } from '../queues/webhook-delivery/webhook-delivery.producer';
 import { insertDeliveriesSql } from './fan-out';
 
 // One statement for many events (a transaction's, or those of publishers arriving together): every event row and its deliveries.

@@ -7,7 +7,7 @@ import { DeliveryRequeueService } from './delivery-requeue.service';
 
 /** Admin routes over deliveries (api process): the log, retry now, recover an endpoint's failures. */
 @Module({
-  // SubscriptionsCoreModule exports the delivery queue handle, to bring a delayed attempt forward on retry.
+  // SubscriptionsCoreModule exports the delivery producer, which brings a delayed attempt forward on retry.
   imports: [SubscriptionsCoreModule],
   controllers: [DeliveriesController, EndpointRecoveryController],
   providers: [DeliveryLogQueryService, DeliveryRequeueService],

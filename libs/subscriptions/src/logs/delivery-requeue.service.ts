@@ -1,12 +1,9 @@
-import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource, Repository } from 'typeorm';
 import { AccountScope } from '@hub/database';
 import { Delivery } from '../delivery/delivery.entity';
-import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId } from '../delivery/delivery.queue';
-import { DeliveryProducer, DueDelivery } from '../delivery/delivery-producer';
+import { DeliveryProducer, DueDelivery } from '../queues/webhook-delivery/webhook-delivery.producer';
 import { returning } from '../delivery/returning';
 import { Endpoint } from '../endpoints/endpoint.entity';
 import { DeliveryItemDto } from './dto/delivery.dto';
@@ -26,7 +23,6 @@ export class DeliveryRequeueService {
     private readonly query: DeliveryLogQueryService,
     private readonly producer: DeliveryProducer,
     @InjectRepository(Endpoint) endpoints: Repository<Endpoint>,
-    @InjectQueue(DELIVERY_QUEUE) private readonly queue: Queue<DeliveryJob>,
   ) {
     this.endpoints = new AccountScope(endpoints, 'Endpoint');
   }
@@ -40,9 +36,7 @@ export class DeliveryRequeueService {
       ),
     );
     if (!delivery) throw new ConflictException('an attempt is in flight');
-    if (!(await this.promoteDelayed(deliveryJobId(delivery.id, delivery.attempt_count)))) {
-      await this.producer.deliver([{ id: delivery.id, attempt_count: delivery.attempt_count }]);
-    }
+    await this.producer.deliverNow({ id: delivery.id, attempt_count: delivery.attempt_count });
     return toItem(delivery);
   }
 
@@ -60,21 +54,5 @@ export class DeliveryRequeueService {
     );
     for (let i = 0; i < due.length; i += ENQUEUE_BATCH) await this.producer.deliver(due.slice(i, i + ENQUEUE_BATCH));
     return due.length;
-  }
-
-  /**
-   * A pending delivery may already wait in Redis as a delayed job under the same
-   * id (adding it again would be a no-op): bring that job forward instead.
-   * Never throws: if Redis is down, the sweeper enqueues the now-due row.
-   */
-  private async promoteDelayed(jobId: string): Promise<boolean> {
-    try {
-      const job = await this.queue.getJob(jobId);
-      if (!job || !(await job.isDelayed())) return false;
-      await job.promote();
-      return true;
-    } catch {
-      return false;
-    }
   }
 }
