@@ -28,4 +28,24 @@ describe('QueueConsumers (Redis)', () => {
     for (let i = 0; i < 50 && handled.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(handled).toEqual([{ n: 1 }]);
   });
+
+  it('at shutdown, lets the job running finish, then closes every queue', async () => {
+    const own = ['busy', 'idle'].map((name) => new Bull(name, redis, { prefix }));
+    const consumers = new QueueConsumers({ getProviders: () => own.map((instance) => ({ instance })) } as unknown as DiscoveryService);
+    const done: string[] = [];
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    consumers.consume(own[1], 1, async () => undefined);
+    consumers.consume(own[0], 1, async () => {
+      started();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      done.push('job');
+    });
+    await own[0].add({ n: 2 });
+    await running;
+    await consumers.beforeApplicationShutdown();
+    done.push('closed');
+    expect(done).toEqual(['job', 'closed']);
+    expect(own.map((queue) => (queue as unknown as { closed?: boolean }).closed)).toEqual([true, true]);
+  });
 });
