@@ -4,6 +4,7 @@ export { InboundLogService } from './log/inbound-log.service';
 export { InboundLogSql, markInboundLogFailed } from './log/inbound-log-sql';
 export { inboundSourceOf, inboundState } from './log/inbound-request';
 export { InboundRoute } from './route/inbound-route.decorator';
+export { OneTimeMarks } from './replay/one-time-marks';
 export { InboundAccounts, InboundAccountOf } from './route/inbound-accounts';
 export { InboundLogRetentionModule } from './retention/inbound-log-retention.module';
 export { InboundLogRetention } from './retention/inbound-log-retention';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { OneTimeMarks } from './one-time-marks';
 
 /** Which logged request a replay repeats, and whose it is. */
 export interface ReplayMark {
@@ -16,25 +16,4 @@ export interface ReplayMark {
  * other account and marks nothing as a replay.
  */
 @Injectable()
-export class ReplayMarks {
-  private readonly pending = new Map<string, ReplayMark>();
-
-  issue(mark: ReplayMark): string {
-    const token = randomBytes(24).toString('base64url');
-    this.pending.set(token, mark);
-    return token;
-  }
-
-  /** The mark of a token issued here, once; undefined for anything else. */
-  take(token: unknown): ReplayMark | undefined {
-    if (typeof token !== 'string') return undefined;
-    const mark = this.pending.get(token);
-    this.pending.delete(token);
-    return mark;
-  }
-
-  /** Forgets a token whose request never reached the log. */
-  revoke(token: string): void {
-    this.pending.delete(token);
-  }
-}
+export class ReplayMarks extends OneTimeMarks<ReplayMark> {}
