@@ -1,5 +1,7 @@
 export { AutomationModule } from './automation.module';
 export { WorkflowsService } from './workflows/workflows.service';
+export { WorkflowEnrolment } from './runs/workflow-enrolment';
+export { AutomationCoreModule } from './automation-core.module';
 export { AutomationWorkerModule } from './automation-worker.module';
 export { Workflow } from './workflows/workflow.entity';
 export { WorkflowRun, RunStatus } from './runs/workflow-run.entity';
