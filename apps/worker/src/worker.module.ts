@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AutomationWorkerModule } from '@hub/automation';
 import { DatabaseModule } from '@hub/database';
 import { InboundLogRetentionModule } from '@hub/inbound-log';
+import { LeadsWorkerModule } from '@hub/leads';
 import { MessagingWorkerModule } from '@hub/messaging';
 import { EventsModule } from '@hub/events';
 import { HubLoggerModule, OperationsModule, QueueRootModule } from '@hub/operations';
@@ -13,6 +14,6 @@ import { DeliveryWorkerModule } from '@hub/subscriptions';
  * consumes), plus health and metrics.
  */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule],
 })
 export class WorkerModule {}

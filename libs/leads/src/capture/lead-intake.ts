@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { InboundLogService, InboundLogSql } from '@hub/inbound-log';
+import { LeadCaptureProducer } from '../queues/lead-capture/lead-capture.producer';
 import type { LeadProvider } from '../sources/lead-source.entity';
 
 /** A lead as the route read it, for one source. */
@@ -22,13 +23,15 @@ export interface IncomingLead {
  * Stores a provider's request: its inbound log row and its leads in one
  * statement, before the provider is answered. A lead already stored for its
  * source (a repeated notification) is skipped; a request that brought only
- * such leads is logged as a duplicate. Returns the ids of the leads it added.
+ * such leads is logged as a duplicate. Returns the ids of the leads it added,
+ * which go on the capture queue without the answer waiting for Redis.
  */
 @Injectable()
 export class LeadIntake {
   constructor(
     private readonly dataSource: DataSource,
     private readonly inbound: InboundLogService,
+    private readonly producer: LeadCaptureProducer,
   ) {}
 
   async store(request: FastifyRequest, leads: IncomingLead[]): Promise<string[]> {
@@ -48,6 +51,8 @@ export class LeadIntake {
       return rows.map((row) => row.id);
     });
     this.inbound.recorded(request, log);
+    // Stored: the answer does not wait for Redis (a lead whose job never gets there is enqueued by the sweeper).
+    void this.producer.enqueue(added.map((id) => ({ id, attempt_count: 0 })));
     return added;
   }
 }

@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/c
 import type { FastifyRequest } from 'fastify';
 import { inboundState } from '@hub/inbound-log';
 import { IncomingLead, LeadIntake } from '../capture/lead-intake';
+import { TEST_LEAD_HEADER, LeadTestMarks } from '../capture/lead-test-marks';
 import { losslessBody } from '../capture/lossless-body';
 import { LeadSourceLookup } from '../sources/lead-source-lookup';
 import { LeadSourceSecrets } from '../sources/lead-source-secrets';
@@ -17,6 +18,7 @@ export class MetaLeadAdsService {
     private readonly lookup: LeadSourceLookup,
     private readonly secrets: LeadSourceSecrets,
     private readonly intake: LeadIntake,
+    private readonly testMarks: LeadTestMarks,
   ) {}
 
   /** `hub.challenge` when `hub.mode=subscribe` and the verify token is a Meta source's; else 403. */
@@ -53,6 +55,8 @@ export class MetaLeadAdsService {
     }
     state.verification = leadgens.length ? 'passed' : 'not_required';
     state.accountId = verified[0]?.account_id ?? null;
+    // The admin app's test lead (signed like any other) brings its own answers: its lead id is not in the Graph API.
+    const test = this.testMarks.take(request.headers[TEST_LEAD_HEADER]);
     const leads: IncomingLead[] = verified.flatMap((source) =>
       leadgens
         .filter((lead) => lead.page_id === source.page_id)
@@ -65,8 +69,8 @@ export class MetaLeadAdsService {
           campaign_id: null,
           ad_id: lead.ad_id,
           adgroup_id: lead.adgroup_id,
-          is_test: false,
-          fields: null,
+          is_test: test?.sourceId === source.id,
+          fields: test?.sourceId === source.id ? test.fields : null,
         })),
     );
     await this.intake.store(request, leads);

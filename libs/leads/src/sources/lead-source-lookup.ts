@@ -27,6 +27,11 @@ export class LeadSourceLookup {
     return pageIds.length ? this.sources.findBy({ provider: 'meta', page_id: In(pageIds) }) : Promise.resolve([]);
   }
 
+  /** A Google source by id (the hub's own test lead, which names it). */
+  googleSourceById(id: string): Promise<LeadSource | null> {
+    return this.sources.findOneBy({ provider: 'google', id });
+  }
+
   /** The Google source whose key this is, or null. */
   googleSourceByKey(key: string): Promise<LeadSource | null> {
     return this.sources.findOneBy({ provider: 'google', google_key_hash: this.secrets.lookupHash('google_key', key) });

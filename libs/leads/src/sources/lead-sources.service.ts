@@ -4,11 +4,15 @@ import { DeepPartial, Repository } from 'typeorm';
 import { WorkflowsService } from '@hub/automation';
 import { AppConfig } from '@hub/config';
 import { AccountScope } from '@hub/database';
+import { LeadDto, RetriedLeadsDto, TestLeadResultDto } from '../capture/dto/lead.dto';
+import { LeadQueries } from '../capture/lead-queries';
+import { LeadCaptureProducer } from '../queues/lead-capture/lead-capture.producer';
 import { CreateLeadSourceDto, UpdateLeadSourceDto } from './dto/lead-source-input.dto';
 import { LeadSourceDto } from './dto/lead-source.dto';
 import { assertProviderFields } from './lead-source-fields';
 import { toLeadSourceDto } from './lead-source-response';
 import { LeadSourceSecrets } from './lead-source-secrets';
+import { LeadSourceTester } from './lead-source-tester';
 import { GOOGLE_KEY_INDEX, LeadSource } from './lead-source.entity';
 
 /** `/api/lead-sources`: every write of a source's settings; what the inbound routes read is in LeadSourceLookup. */
@@ -21,6 +25,9 @@ export class LeadSourcesService {
     private readonly secrets: LeadSourceSecrets,
     private readonly workflows: WorkflowsService,
     private readonly config: AppConfig,
+    private readonly leads: LeadQueries,
+    private readonly tester: LeadSourceTester,
+    private readonly producer: LeadCaptureProducer,
   ) {
     this.scope = new AccountScope(repository, 'Lead source');
   }
@@ -62,6 +69,22 @@ export class LeadSourcesService {
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.scope.remove(accountId, id);
+  }
+
+  async recentLeads(accountId: string, id: string): Promise<LeadDto[]> {
+    const source = await this.scope.get(accountId, id);
+    return this.leads.recent(accountId, source.id);
+  }
+
+  async sendTestLead(accountId: string, id: string): Promise<TestLeadResultDto> {
+    return this.tester.send(await this.scope.get(accountId, id));
+  }
+
+  async retryFailedLeads(accountId: string, id: string): Promise<RetriedLeadsDto> {
+    const source = await this.scope.get(accountId, id);
+    const ids = await this.leads.retryFailed(accountId, source.id);
+    await this.producer.enqueue(ids.map((leadId) => ({ id: leadId, attempt_count: 0 })));
+    return { retried: ids.length };
   }
 
   private toDto(source: LeadSource): LeadSourceDto {
