@@ -4,6 +4,9 @@
 // Bodies are built here (functions cannot cross IPC) and are unique per request:
 //   kind "contact": {email: bench-<run>-<phase>-<n>@example.com, first_name, plan}
 //   kind "event":   {type: "custom.bench", data: {bench_phase, seq, run}}
+//   kind "google-lead": Google's lead form body with the source's google_key and a unique lead_id
+//   kind "meta-lead":   a Page notification with one unique leadgen change, signed (X-Hub-Signature-256) with the app secret
+const { createHmac } = require('node:crypto');
 const autocannon = require('autocannon');
 
 const now = () => performance.timeOrigin + performance.now(); // epoch ms
@@ -12,6 +15,30 @@ function bodyFactory(kind, run, phase) {
   let n = 0;
   if (kind === 'contact') {
     return () => JSON.stringify({ email: `bench-${run}-${phase}-${n++}@example.com`, first_name: 'Bench', last_name: `N${n}`, plan: 'pro' });
+  }
+  if (kind === 'google-lead') {
+    return (options) => ({
+      body: JSON.stringify({
+        lead_id: `${run}-${phase}-${n++}`,
+        form_id: 40000000001,
+        campaign_id: 20000000002,
+        google_key: options.key,
+        is_test: false,
+        user_column_data: [
+          { column_id: 'FULL_NAME', string_value: 'Bench Lead' },
+          { column_id: 'EMAIL', string_value: `google-${run}-${phase}-${n}@example.com` },
+        ],
+      }),
+    });
+  }
+  if (kind === 'meta-lead') {
+    return (options) => {
+      const body = JSON.stringify({
+        object: 'page',
+        entry: [{ id: options.pageId, time: 1764752040, changes: [{ field: 'leadgen', value: { leadgen_id: `${phase}${n++}`, page_id: options.pageId, form_id: '987654321098765' } }] }],
+      });
+      return { body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', options.appSecret).update(body).digest('hex')}` } };
+    };
   }
   if (kind === 'event') {
     return () => JSON.stringify({ type: 'custom.bench', data: { bench_phase: phase, seq: n++, run } });
@@ -26,7 +53,15 @@ function run(options) {
     connections: options.connections,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
-    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: nextBody() }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const next = nextBody(options.body);
+          return typeof next === 'string' ? { ...request, body: next } : { ...request, body: next.body, headers: { ...request.headers, ...next.headers } };
+        },
+      },
+    ],
     timeout: options.timeoutSeconds ?? 10,
   };
   if (options.amount) cannonOptions.amount = options.amount;

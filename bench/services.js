@@ -73,10 +73,16 @@ async function triggerRequestState(webhookId) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+/** Leads of the given sources by status (pending: stored and answered, not yet captured by the worker). */
+async function leadState(sourceIds) {
+  const rows = await query('SELECT status, count(*)::int AS n FROM leads WHERE lead_source_id = ANY($1::uuid[]) GROUP BY status', [sourceIds]);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
 /** Autovacuum workers running on the bench database now (after a burst of writes they take CPU for seconds). */
 async function autovacuumWorkers() {
   const rows = await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND datname = $1`, [DATABASE]);
   return rows[0].n;
 }
 
-module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, deleteRedisKeys, autovacuumWorkers };
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, leadState, deleteRedisKeys, autovacuumWorkers };
