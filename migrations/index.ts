@@ -7,5 +7,6 @@ import { TriggerInbox1795537454101 } from './1795537454101-TriggerInbox';
 import { DeliveryHotUpdates1795552000000 } from './1795552000000-DeliveryHotUpdates';
 import { InboundRawBodyBytes1795560000000 } from './1795560000000-InboundRawBodyBytes';
 import { LeadCapture1796300853931 } from './1796300853931-LeadCapture';
+import { LeadRepeats1796310000000 } from './1796310000000-LeadRepeats';
 
-export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101, DeliveryHotUpdates1795552000000, InboundRawBodyBytes1795560000000, LeadCapture1796300853931];
+export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101, DeliveryHotUpdates1795552000000, InboundRawBodyBytes1795560000000, LeadCapture1796300853931, LeadRepeats1796310000000];

@@ -132,6 +132,9 @@ describe('lead capture: from the provider to a contact, a run and lead.captured'
     const events = capturedEvents().filter((e) => e.data.lead_id === 'g-77');
     expect(events).toHaveLength(1);
     expect(events[0].data).toMatchObject({ provider: 'google', is_test: true, form_id: '9007199254740993123', campaign_id: '20000000002' });
+    const sourceId = (await hub.sql<{ id: string }>("SELECT id FROM lead_sources WHERE provider = 'google'"))[0].id;
+    const listed = await hub.request('GET', `/api/lead-sources/${sourceId}/leads`, { token: a.token });
+    expect(listed.body.find((lead: { lead_id: string }) => lead.lead_id === 'g-77')).toMatchObject({ status: 'captured', is_test: true, repeats: 2 });
   });
 
   it("sends a test lead through each source's public route and shows the contact it made; lists the source's leads", async () => {

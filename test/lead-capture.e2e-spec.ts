@@ -82,6 +82,10 @@ describe('lead capture routes (SPEC §4 Lead capture): verified, stored, answere
       expect(res.status).toBe(200);
       expect(await leadsOf(metaSourceId)).toHaveLength(2);
       expect(await lastLog()).toMatchObject({ outcome: 'duplicate' });
+      expect(await hub.sql("SELECT lead_id, repeats FROM leads WHERE lead_source_id = $1 ORDER BY lead_id", [metaSourceId])).toEqual([
+        { lead_id: '1001', repeats: 1 },
+        { lead_id: '1002', repeats: 0 },
+      ]);
     });
 
     it('takes a batch of 1,000 changes, each once', async () => {

@@ -3387,6 +3387,11 @@ export interface components {
              * @example false
              */
             is_test: boolean;
+            /**
+             * @description Times the provider sent this lead again; each repeat was answered 200 and captured nothing twice
+             * @example 0
+             */
+            repeats: number;
             /** @example 987654321098765 */
             form_id: string | null;
             /** @example 1 */

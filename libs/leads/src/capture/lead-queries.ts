@@ -12,6 +12,7 @@ export function toLeadDto(lead: Lead): LeadDto {
     lead_id: lead.lead_id,
     status: lead.status,
     is_test: lead.is_test,
+    repeats: lead.repeats,
     form_id: lead.form_id,
     attempts: lead.attempt_count,
     last_error: lead.last_error,

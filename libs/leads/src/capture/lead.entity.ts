@@ -42,6 +42,10 @@ export class Lead extends AccountOwnedEntity {
   @Column({ type: 'boolean', default: false })
   is_test!: boolean;
 
+  /** Times the provider sent this lead again (Meta retries for hours; Google's "send test data" twice): counted, never captured twice. */
+  @Column({ type: 'int', default: 0 })
+  repeats!: number;
+
   /** The form's answers by field name, before mapping: Google's on arrival, Meta's once fetched. */
   @Column({ type: 'jsonb', nullable: true })
   fields!: Record<string, string> | null;

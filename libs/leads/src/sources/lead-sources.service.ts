@@ -11,6 +11,7 @@ import { CreateLeadSourceDto, UpdateLeadSourceDto } from './dto/lead-source-inpu
 import { LeadSourceDto } from './dto/lead-source.dto';
 import { assertProviderFields } from './lead-source-fields';
 import { toLeadSourceDto } from './lead-source-response';
+import { LeadSourceLookup } from './lead-source-lookup';
 import { LeadSourceSecrets } from './lead-source-secrets';
 import { LeadSourceTester } from './lead-source-tester';
 import { GOOGLE_KEY_INDEX, LeadSource } from './lead-source.entity';
@@ -28,6 +29,7 @@ export class LeadSourcesService {
     private readonly leads: LeadQueries,
     private readonly tester: LeadSourceTester,
     private readonly producer: LeadCaptureProducer,
+    private readonly lookup: LeadSourceLookup,
   ) {
     this.scope = new AccountScope(repository, 'Lead source');
   }
@@ -43,7 +45,9 @@ export class LeadSourcesService {
       workflow_id: dto.workflow_id ?? null,
       ...this.secretValues(dto, {}),
     };
-    return this.toDto(await this.keyed(() => this.scope.create(accountId, values)));
+    const created = await this.keyed(() => this.scope.create(accountId, values));
+    this.lookup.invalidate();
+    return this.toDto(created);
   }
 
   async list(accountId: string): Promise<LeadSourceDto[]> {
@@ -64,11 +68,14 @@ export class LeadSourcesService {
     if (dto.page_id !== undefined) patch.page_id = dto.page_id;
     if (dto.field_mapping !== undefined) patch.field_mapping = dto.field_mapping;
     if (dto.workflow_id !== undefined) patch.workflow_id = dto.workflow_id;
-    return this.toDto(await this.keyed(() => this.scope.update(accountId, id, patch)));
+    const updated = await this.keyed(() => this.scope.update(accountId, id, patch));
+    this.lookup.invalidate();
+    return this.toDto(updated);
   }
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.scope.remove(accountId, id);
+    this.lookup.invalidate();
   }
 
   async recentLeads(accountId: string, id: string): Promise<LeadDto[]> {

@@ -21,6 +21,11 @@ function Outcome({ lead }: { lead: Lead }) {
       <span className="badges">
         <span className={`badge badge-${tone}`}>{label}</span>
         {lead.is_test && <span className="badge badge-info">Test</span>}
+        {lead.repeats > 0 && (
+          <span className="badge badge-info" title="The provider sent this lead again; it was captured once">
+            Duplicate ×{lead.repeats}
+          </span>
+        )}
       </span>
       {lead.last_error && <span className="cell-sub field-error">{lead.last_error}</span>}
       {lead.status === 'pending' && lead.attempts > 0 && <span className="muted cell-sub">{lead.attempts} attempts so far</span>}

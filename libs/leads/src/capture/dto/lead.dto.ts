@@ -10,6 +10,8 @@ export class LeadDto {
   status!: 'pending' | 'captured' | 'failed';
   @ApiProperty({ example: false, description: "A test lead (Google's test data, or this app's Send a test lead)" })
   is_test!: boolean;
+  @ApiProperty({ example: 0, description: 'Times the provider sent this lead again; each repeat was answered 200 and captured nothing twice' })
+  repeats!: number;
   @ApiProperty({ example: '987654321098765', nullable: true, type: String })
   form_id!: string | null;
   @ApiProperty({ example: 1 })
