@@ -1,6 +1,6 @@
 import { connect, Socket } from 'node:net';
 import { Account, Hub, startHub } from './harness';
-import { Receiver } from './support/receiver';
+import { eventually, Receiver } from './support/receiver';
 
 interface Outcome {
   /** Everything the hub wrote back. */
@@ -75,8 +75,13 @@ describe('request and header timeouts', () => {
     const [head, json] = outcome.answer.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(JSON.parse(json)).toEqual({ statusCode: 408, error: 'Request Timeout', message: expect.stringContaining('HTTP_REQUEST_TIMEOUT_MS') });
-    const logs = await hub.request('GET', '/api/inbound-logs?source=automation', { token: a.token });
-    expect(logs.body.items).toEqual([expect.objectContaining({ url: path, status_code: 408, outcome: 'rejected' })]);
+    // Node answered the 408 itself and closed the connection; the request's own error (its body read cut off)
+    // reaches the log a moment later, so the log is read until the row is there.
+    const items = await eventually(async () => {
+      const logs = await hub.request('GET', '/api/inbound-logs?source=automation', { token: a.token });
+      return logs.body.items.length > 0 ? logs.body.items : undefined;
+    }, 5_000);
+    expect(items).toEqual([expect.objectContaining({ url: path, status_code: 408, outcome: 'rejected' })]);
     expect(await hub.sql('SELECT id FROM workflow_trigger_requests')).toEqual([]);
   });
 
