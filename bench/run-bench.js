@@ -34,7 +34,7 @@ const BENCH_EVENT_TYPE = 'custom.bench';
 // The production-start issue's targets, as ratios to the same-run durable-ingest baseline (absolute figures differ by machine).
 const TARGETS = { ingestRatio: 0.6, ingestP99Ms: 50, deliveriesRatio: 0.5, endToEndP99Ms: 200, apiRssMiB: 300 };
 // The whole run (after the build npm does first) stays under this; drain waits shrink to fit.
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 380_000);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 400_000);
 const CLEANUP_RESERVE_MS = 25_000;
 // Caps of the open-ended steps (seconds); with the fixed steps they fit the budget even when the hub is slow.
 const CAPS = { leadDrain: 45, enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
@@ -236,7 +236,7 @@ async function leadsPhase(apiUrl, token) {
   const metaLoad = await phase('meta-leads', '/api/webhook/meta-lead-ads', { kind: 'meta-lead', appSecret, pageId });
   log('  leads: waiting for the worker to capture every stored lead');
   const expected = googleLoad.ok + metaLoad.ok;
-  const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.leadDrain * 1000, remainingMs() - 150_000));
+  const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.leadDrain * 1000, remainingMs()));
   let state;
   for (;;) {
     state = await services.leadState([google.body.id, meta.body.id]);
@@ -630,11 +630,12 @@ async function main() {
   if (intakeAlone) r.intakeAlone = await intakeAlonePhase(hub.apiUrl, token, hub);
   if (!hub.workerStarted) await hub.startWorker();
   r.ingest = await ingestPhase(hub.apiUrl, token);
-  r.leads = await leadsPhase(hub.apiUrl, token);
   r.throughput = await throughputPhase(hub.apiUrl, token, receiver.child, receiver.port);
   // A phase that cannot fit the time budget any more is skipped and its rows say so.
   r.fixedRate = remainingMs() > 30_000 ? await fixedRatePhase(hub.apiUrl, token, receiver.child) : { skipped: true };
   r.fanOut = remainingMs() > 30_000 ? await fanOutPhase(hub.apiUrl, token, receiver.child, receiver.port, r.throughput.endpointId) : { skipped: true };
+  // Last: the worker captures leads more slowly than the routes store them, and a backlog would skew the outbound figures.
+  r.leads = remainingMs() > 30_000 ? await leadsPhase(hub.apiUrl, token) : { available: false, reason: 'skipped (time budget)' };
 
   r.receiverPhases = (await ask(receiver.child, { cmd: 'phases' })).phases;
   r.hubLogTail = hub.tails(); // LOG_LEVEL=warn: anything here is worth a look
