@@ -91,7 +91,8 @@ describe('messaging: send API, transports, worker (SPEC §4 Send API)', () => {
 
     const sent = await settled(id);
     expect(mail.parsed.messageId).toBe(sent.message_id_header);
-    expect(sent.message_id_header).toBe(`<${id}@${new URL(hub.config.publicUrl).hostname}>`);
+    // The from-address domain, never the hub's own host name (localhost in tests).
+    expect(sent.message_id_header).toBe(`<${id}@shop.example.com>`);
     expect(sent).toMatchObject({ status: 'sent', provider_message_id: SES_ID, contact_id: contact.body.id, to: 'maria.gonzalez@example.com', attempt_count: 1, error: null, source: 'api' });
     expect(sent.body).toContain(link);
 

@@ -4,6 +4,7 @@ import { EventsModule } from '@hub/events';
 import { BulkContactUpsert } from './contacts/bulk-contact-upsert';
 import { Contact } from './contacts/contact.entity';
 import { ContactQueries } from './contacts/contact-queries.service';
+import { EmailSuppressions } from './contacts/email-suppressions';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
 import { ContactSource } from './lookups/contact-source.entity';
@@ -19,8 +20,8 @@ import { ContactStatusesService } from './lookups/contact-statuses.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Contact, ContactStatus, ContactSource]), EventsModule],
-  providers: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService],
-  exports: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService],
+  providers: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService, EmailSuppressions],
+  exports: [ContactsService, BulkContactUpsert, ContactQueries, ContactStatusesService, ContactSourcesService, EmailSuppressions],
 })
 export class ContactsCoreModule {}
 

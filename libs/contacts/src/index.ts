@@ -13,3 +13,4 @@ export { ContactStatus } from './lookups/contact-status.entity';
 export { ContactSource } from './lookups/contact-source.entity';
 export { ContactStatusesService } from './lookups/contact-statuses.service';
 export { ContactSourcesService } from './lookups/contact-sources.service';
+export { EmailSuppressions } from './contacts/email-suppressions';

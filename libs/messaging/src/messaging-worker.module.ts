@@ -5,6 +5,8 @@ import { SubscriptionsCoreModule } from '@hub/subscriptions';
 import { MessagingCoreModule } from './messaging-core.module';
 import { MessageSendConsumer } from './queues/message-send/message-send.consumer';
 import { MessageSendSweep } from './queues/message-send/message-send.sweep';
+import { ProviderEventsConsumer } from './queues/provider-events/provider-events.consumer';
+import { ProviderEventsSweep } from './queues/provider-events/provider-events.sweep';
 import { MessageSendRunner } from './sending/message-send-runner';
 import { ChannelTransports } from './transports/channel-transports';
 import { EmailTransport } from './transports/email.transport';
@@ -19,7 +21,7 @@ import { WhatsAppTransport } from './transports/whatsapp.transport';
  */
 @Module({
   imports: [MessagingCoreModule, SubscriptionsCoreModule, WorkModule],
-  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep],
+  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep, ProviderEventsConsumer, ProviderEventsSweep],
   exports: [MessagingCoreModule, MessageSendSweep],
 })
 export class MessagingWorkerModule {}

@@ -1,7 +1,7 @@
 import { EventTypeDefinition } from './event-type-definition';
 import { EMAIL, PHONE, dataSchema, id, nullable, oneOf } from './json-schema';
 
-export const GROUP_MEMBERSHIP_VIA = ['api', 'unsubscribe_link', 'workflow', 'import'] as const;
+export const GROUP_MEMBERSHIP_VIA = ['api', 'unsubscribe_link', 'workflow', 'import', 'provider'] as const;
 
 function membershipSchema(title: string) {
   return dataSchema(title, {

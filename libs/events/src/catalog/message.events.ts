@@ -16,7 +16,10 @@ export const MESSAGE_STATUSES = [
 const ALL_CHANNELS: ChannelKind[] = [...CHANNEL_KINDS];
 
 const messageProperties = {
-  message_id: id('Message id (as returned by the send API).'),
+  message_id: nullable(
+    id('Message id (as returned by the send API).'),
+    'Null when a provider reported on a message this hub did not send or no longer knows (the event still names the recipient).',
+  ),
   channel: oneOf(CHANNEL_KINDS, 'Channel kind of the message.'),
   channel_id: id('Channel the message went through.'),
   contact_id: nullable(id('Contact id.'), 'Recipient contact, when the recipient is a known contact.'),
@@ -24,9 +27,14 @@ const messageProperties = {
   provider_message_id: nullable(
     text('Id given by the provider (email Message-ID, ESP id, WhatsApp message id, SMS provider id).'),
   ),
-  status: oneOf(MESSAGE_STATUSES, 'Status of the message after this event.'),
+  status: nullable(oneOf(MESSAGE_STATUSES, 'Status of the message after this event.'), 'Null when message_id is null.'),
   occurred_at: timestamp('When the provider reports the event happened.'),
+  provider: text('Who reported it: `mailgun`, `ses`, `sendgrid`, `postmark`, `whatsapp_node`; absent for what the hub did itself (send, send failure).'),
+  reason: nullable(text('What the provider said about it (bounce diagnostic, drop reason), when it said anything.')),
 };
+
+/** Fields only provider-reported events carry. */
+const OPTIONAL = ['provider', 'reason'];
 
 const emailMessage = {
   message_id: '9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d',
@@ -67,7 +75,7 @@ function messageEvent({ type, description, extra = {}, example }: MessageEventIn
     type,
     description,
     channels: ALL_CHANNELS,
-    schema: dataSchema(type, { ...messageProperties, ...extra }),
+    schema: dataSchema(type, { ...messageProperties, ...extra }, OPTIONAL),
     example,
   };
 }

@@ -15,6 +15,16 @@ import { Message, MessageSource } from './message.entity';
 import { publishMessageEvent, statusChange } from './message-events';
 import { normalizeRecipient, suppressionOf } from './recipient';
 
+/**
+ * Our Message-ID's right-hand side: the from-address's domain, as mail
+ * software expects (a `localhost` one is penalised by spam filters) and as
+ * ESPs echo it back in their events.
+ */
+function messageIdDomain(fromAddress: string | null): string | null {
+  const domain = fromAddress?.split('@').pop()?.trim().toLowerCase();
+  return domain && /^[a-z0-9.-]+$/.test(domain) ? domain : null;
+}
+
 export interface EnqueueMessageInput {
   accountId: string;
   channelId: string;
@@ -85,7 +95,7 @@ export class MessageQueue {
         body,
         status: suppressed ? 'failed' : 'queued',
         status_history: [suppressed ? statusChange('failed', now, suppressed) : statusChange('queued', now)],
-        message_id_header: email ? `<${id}@${this.messageIdHost}>` : null,
+        message_id_header: email ? `<${id}@${messageIdDomain(channel.from_address) ?? this.messageIdHost}>` : null,
         provider_message_id: null,
         error: suppressed,
         source: input.source,
