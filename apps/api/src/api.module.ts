@@ -4,6 +4,7 @@ import { AutomationModule } from '@hub/automation';
 import { ChannelsModule } from '@hub/channels';
 import { ContactsModule } from '@hub/contacts';
 import { DatabaseModule } from '@hub/database';
+import { EmailEventsModule } from '@hub/email-events';
 import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
@@ -32,6 +33,7 @@ import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, Whatsable
     MessagingModule,
     AutomationModule,
     LeadsModule,
+    EmailEventsModule,
   ],
 })
 export class ApiModule {}

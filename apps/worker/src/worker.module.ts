@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AutomationWorkerModule } from '@hub/automation';
 import { DatabaseModule } from '@hub/database';
+import { EmailEventsWorkerModule } from '@hub/email-events';
 import { InboundLogRetentionModule } from '@hub/inbound-log';
 import { LeadsWorkerModule } from '@hub/leads';
 import { MessagingWorkerModule } from '@hub/messaging';
@@ -14,6 +15,6 @@ import { DeliveryWorkerModule } from '@hub/subscriptions';
  * consumes), plus health and metrics.
  */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule, EmailEventsWorkerModule],
 })
 export class WorkerModule {}

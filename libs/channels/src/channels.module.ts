@@ -6,16 +6,18 @@ import { ChannelSecrets } from './channel-secrets';
 import { ChannelStore } from './channel-store';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
+import { EmailWebhookKeyring } from './email-webhook-keys';
 
 /**
  * The store without the admin routes, for any process (the worker sends
  * through channels but must never mount the controller). Other libs read
- * channels only through ChannelStore (or the ChannelDirectory it answers).
+ * channels only through ChannelStore (or the ChannelDirectory it answers),
+ * and the ESP webhook route through EmailWebhookKeyring.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Channel])],
-  providers: [ChannelStore],
-  exports: [ChannelStore],
+  providers: [ChannelStore, ChannelSecrets, EmailWebhookKeyring],
+  exports: [ChannelStore, EmailWebhookKeyring],
 })
 export class ChannelsCoreModule {}
 

@@ -10,6 +10,7 @@ import { ChannelPatch, CreateChannelInput } from './channel-input';
 import { ChannelType } from './channel-kinds';
 import { toChannelDto } from './channel-response.mapper';
 import { ChannelResponse } from './dto/channel.response';
+import { EmailWebhookKeyring } from './email-webhook-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,6 +25,7 @@ export class ChannelsService {
     private readonly box: SecretBox,
     private readonly config: AppConfig,
     private readonly guard: DestinationGuard,
+    private readonly keyring: EmailWebhookKeyring,
   ) {
     this.scope = new AccountScope(repository, 'Channel');
   }
@@ -65,11 +67,13 @@ export class ChannelsService {
       const current = await this.scope.get(accountId, id, tx, true);
       return this.scope.update(accountId, id, patchedChannelValues(current, patch, this.encrypt) as DeepPartial<Channel>, tx);
     });
+    this.keyring.forget(id);
     return this.toDto(saved);
   }
 
   async remove(accountId: string, id: string): Promise<void> {
     await this.scope.remove(accountId, id);
+    this.keyring.forget(id);
   }
 
   /**

@@ -26,6 +26,8 @@ export class AppConfig {
   readonly httpRequestTimeoutMs!: number;
   readonly httpHeadersTimeoutMs!: number;
   readonly metaGraphUrl!: string;
+  /** Origins trusted besides AWS's for SNS certificates and subscribe URLs (a local stand-in's). */
+  readonly snsExtraOrigins!: readonly string[];
   readonly whatsappNodeSecret?: string;
   readonly whatsappNodeUrl!: string;
   readonly signupEnabled!: boolean;

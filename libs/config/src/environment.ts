@@ -174,6 +174,14 @@ export class Environment {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'META_GRAPH_URL must be an http(s) URL' })
   META_GRAPH_URL = 'https://graph.facebook.com/v21.0';
 
+  /**
+   * Origins (scheme://host[:port], comma-separated) trusted besides AWS's
+   * sns.<region>.amazonaws.com[.cn] to serve SNS signing certificates and
+   * subscribe URLs: a local SNS stand-in's. Empty in production.
+   */
+  @Matches(/^$|^https?:\/\/[^/\s,]+(,https?:\/\/[^/\s,]+)*$/, { message: 'SNS_EXTRA_ORIGINS must be comma-separated origins such as https://127.0.0.1:9443' })
+  SNS_EXTRA_ORIGINS = '';
+
   @IsOptional()
   @IsString()
   WHATSAPP_NODE_SECRET?: string;

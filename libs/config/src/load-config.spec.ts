@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       httpRequestTimeoutMs: 30000,
       httpHeadersTimeoutMs: 10000,
       metaGraphUrl: 'https://graph.facebook.com/v21.0',
+      snsExtraOrigins: [],
       signupEnabled: true,
       dbMigrate: true,
       trustProxy: false,

@@ -75,6 +75,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     httpRequestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     httpHeadersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
     metaGraphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
+    snsExtraOrigins: env.SNS_EXTRA_ORIGINS ? env.SNS_EXTRA_ORIGINS.split(',').map((origin) => new URL(origin).origin) : [],
     whatsappNodeSecret: env.WHATSAPP_NODE_SECRET,
     whatsappNodeUrl: env.WHATSAPP_NODE_URL.replace(/\/+$/, ''),
     signupEnabled: env.SIGNUP_ENABLED,
