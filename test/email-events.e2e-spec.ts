@@ -101,6 +101,11 @@ describe('email delivery webhooks: Mailgun, SES through SNS, SendGrid, Postmark'
       expect(forged.status).toBe(401);
       expect(forged.body.message).toMatch(/signature does not match/);
       expect(await lastLog('mailgun')).toMatchObject({ status_code: 401, verification: 'failed', account_id: a.accountId, error: expect.stringMatching(/signature/) });
+      // The channel's own log, as its page shows it: newest first, with the verification result.
+      const log = await hub.request('GET', `/api/inbound-logs?path=${encodeURIComponent(`/api/webhook/email/mailgun/${channels.mailgun}`)}&limit=5`, { token: a.token });
+      expect(log.status).toBe(200);
+      expect(log.body.items[0]).toMatchObject({ status_code: 401, verification: 'failed' });
+      expect(log.body.items.every((item: { url: string }) => item.url.endsWith(channels.mailgun))).toBe(true);
       const stale = await post('mailgun', channels.mailgun, mailgunBody(MAILGUN_KEY, eventData, { timestamp: Math.floor(Date.now() / 1000) - 2 * 86400 }));
       expect(stale.status).toBe(401);
       const late = await post('mailgun', channels.mailgun, mailgunBody(MAILGUN_KEY, eventData, { timestamp: Math.floor(Date.now() / 1000) - 20 * 3600 }));
@@ -151,8 +156,9 @@ describe('email delivery webhooks: Mailgun, SES through SNS, SendGrid, Postmark'
       expect(again.body).toEqual({ stored: 0 });
       await eventually(async () => delivered('message.clicked', message.id), 15_000);
       expect(delivered('message.clicked', message.id)!.data).toMatchObject({ url: 'https://shop.example.com/sale', provider: 'sendgrid', status: 'clicked' });
-      const [{ count }] = await hub.sql<{ count: string }>('SELECT count(*) FROM message_provider_events WHERE message_id = $1', [message.id]);
-      expect(count).toBe('3');
+      const detail = await hub.request('GET', `/api/messages/${message.id}`, { token: a.token });
+      expect(detail.body.provider_events.map((e: { kind: string; provider: string }) => `${e.provider}:${e.kind}`)).toEqual(['sendgrid:delivered', 'sendgrid:opened', 'sendgrid:clicked']);
+      expect(detail.body.status_history.map((step: { status: string }) => step.status)).toEqual(['queued', 'sent', 'delivered', 'opened', 'clicked']);
     });
 
     it('refuses a wrong signature with 401 and a signed body that is not an array with 422', async () => {

@@ -2734,6 +2734,47 @@ export interface components {
              */
             detail: string | null;
         };
+        ProviderEventDto: {
+            /** @example 3c5e7a9b-1d2f-4a6b-8c0d-2e4f6a8b0c1d */
+            id: string;
+            /**
+             * @example delivered
+             * @enum {string}
+             */
+            kind: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "complained" | "unsubscribed" | "failed" | "deferred" | "deleted";
+            /**
+             * @description mailgun, ses, sendgrid, postmark, whatsapp_node
+             * @example mailgun
+             */
+            provider: string;
+            /**
+             * @description When the provider says it happened
+             * @example 2026-11-22T12:35:04.000Z
+             */
+            occurred_at: string;
+            /**
+             * @description When the hub received it
+             * @example 2026-11-22T12:35:05.120Z
+             */
+            received_at: string;
+            /** @example maria.gonzalez@example.com */
+            recipient: string | null;
+            /**
+             * @description Bounce diagnostic, drop reason…
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * @description Clicked link
+             * @example null
+             */
+            url: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            bounce_type: "hard" | "soft" | null;
+        };
         MessageDto: {
             /** @example 9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d */
             id: string;
@@ -2806,6 +2847,8 @@ export interface components {
              * @example null
              */
             next_attempt_at: string | null;
+            /** @description What the provider reported about the message (ESP webhooks, WhatsApp statuses), in the order it happened */
+            provider_events: components["schemas"]["ProviderEventDto"][];
         };
         SendEmailStepDto: {
             /**
@@ -4039,6 +4082,8 @@ export interface operations {
                 source?: string;
                 status?: "accepted" | "duplicate" | "rejected" | "error";
                 since?: string;
+                /** @description Only requests to this path (with any query string): e.g. one email channel's webhook_url path */
+                path?: string;
                 /** @description Opaque cursor from a previous page's next_cursor. */
                 cursor?: string;
                 /** @description Page size, 1–200. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@hub/http';
 
 export class InboundLogQueryDto extends PageQueryDto {
@@ -18,6 +18,16 @@ export class InboundLogQueryDto extends PageQueryDto {
   @IsOptional()
   @IsISO8601()
   since?: string;
+
+  @ApiPropertyOptional({
+    example: '/api/webhook/email/sendgrid/e1d2c3b4-a5f6-4789-8abc-def012345678',
+    description: 'Only requests to this path (with any query string): e.g. one email channel\'s webhook_url path',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\/[^?#\s]*$/, { message: 'path must be a URL path starting with /, without query string' })
+  @MaxLength(500)
+  path?: string;
 }
 
 export class InboundLogSummaryDto {

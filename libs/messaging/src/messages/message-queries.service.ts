@@ -5,6 +5,7 @@ import { normalizeEmail, normalizePhone } from '@hub/contacts';
 import { AccountScope } from '@hub/database';
 import { decodeCursor, toPage } from '@hub/http';
 import { MessageDto, MessagePageDto, MessageQueryDto } from './dto/message.dto';
+import { MessageProviderEvent } from '../provider-events/provider-event.entity';
 import { Message } from './message.entity';
 import { toMessageDto, toMessageSummary } from './message-views';
 
@@ -19,7 +20,10 @@ function storedRecipient(raw: string): string {
 export class MessageQueries {
   private readonly scope: AccountScope<Message>;
 
-  constructor(@InjectRepository(Message) repository: Repository<Message>) {
+  constructor(
+    @InjectRepository(Message) repository: Repository<Message>,
+    @InjectRepository(MessageProviderEvent) private readonly providerEvents: Repository<MessageProviderEvent>,
+  ) {
     this.scope = new AccountScope(repository, 'Message');
   }
 
@@ -34,7 +38,10 @@ export class MessageQueries {
     return toPage(rows, query.limit, toMessageSummary);
   }
 
+  /** The message with what its provider reported (at most the last 200 events, oldest first). */
   async get(accountId: string, id: string): Promise<MessageDto> {
-    return toMessageDto(await this.scope.get(accountId, id));
+    const message = await this.scope.get(accountId, id);
+    const events = await this.providerEvents.find({ where: { account_id: accountId, message_id: message.id }, order: { occurred_at: 'DESC', created_at: 'DESC' }, take: 200 });
+    return toMessageDto(message, events.reverse());
   }
 }

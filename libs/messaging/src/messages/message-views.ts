@@ -1,4 +1,5 @@
-import { MessageDto, MessageSummaryDto } from './dto/message.dto';
+import type { MessageProviderEvent } from '../provider-events/provider-event.entity';
+import { MessageDto, MessageSummaryDto, ProviderEventDto } from './dto/message.dto';
 import { Message } from './message.entity';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -24,11 +25,26 @@ export function toMessageSummary(message: Message): MessageSummaryDto {
   };
 }
 
-export function toMessageDto(message: Message): MessageDto {
+export function toProviderEventDto(event: MessageProviderEvent): ProviderEventDto {
+  return {
+    id: event.id,
+    kind: event.kind,
+    provider: event.provider,
+    occurred_at: event.occurred_at.toISOString(),
+    received_at: event.created_at.toISOString(),
+    recipient: event.recipient,
+    reason: event.reason,
+    url: event.url,
+    bounce_type: event.bounce_type,
+  };
+}
+
+export function toMessageDto(message: Message, providerEvents: MessageProviderEvent[] = []): MessageDto {
   return {
     ...toMessageSummary(message),
     body: message.body,
     status_history: message.status_history,
     next_attempt_at: message.status === 'queued' ? message.next_attempt_at.toISOString() : null,
+    provider_events: providerEvents.map(toProviderEventDto),
   };
 }

@@ -68,6 +68,27 @@ export class MessageSummaryDto {
   updated_at!: string;
 }
 
+export class ProviderEventDto {
+  @ApiProperty({ example: '3c5e7a9b-1d2f-4a6b-8c0d-2e4f6a8b0c1d' })
+  id!: string;
+  @ApiProperty({ enum: ['sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'unsubscribed', 'failed', 'deferred', 'deleted'], example: 'delivered' })
+  kind!: string;
+  @ApiProperty({ example: 'mailgun', description: 'mailgun, ses, sendgrid, postmark, whatsapp_node' })
+  provider!: string;
+  @ApiProperty({ example: '2026-11-22T12:35:04.000Z', description: 'When the provider says it happened' })
+  occurred_at!: string;
+  @ApiProperty({ example: '2026-11-22T12:35:05.120Z', description: 'When the hub received it' })
+  received_at!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'maria.gonzalez@example.com' })
+  recipient!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Bounce diagnostic, drop reason…' })
+  reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Clicked link' })
+  url!: string | null;
+  @ApiProperty({ nullable: true, enum: ['hard', 'soft'], example: null })
+  bounce_type!: string | null;
+}
+
 export class MessageDto extends MessageSummaryDto {
   @ApiProperty({ example: 'Hi María, your order A-1042 has shipped.', description: 'The rendered body, as sent' })
   body!: string;
@@ -75,6 +96,8 @@ export class MessageDto extends MessageSummaryDto {
   status_history!: StatusChangeDto[];
   @ApiProperty({ nullable: true, type: String, example: null, description: 'When the next try is due; null unless queued' })
   next_attempt_at!: string | null;
+  @ApiProperty({ type: [ProviderEventDto], description: 'What the provider reported about the message (ESP webhooks, WhatsApp statuses), in the order it happened' })
+  provider_events!: ProviderEventDto[];
 }
 
 export class MessagePageDto {
