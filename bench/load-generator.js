@@ -6,7 +6,9 @@
 //   kind "event":   {type: "custom.bench", data: {bench_phase, seq, run}}
 //   kind "google-lead": Google's lead form body with the source's google_key and a unique lead_id
 //   kind "meta-lead":   a Page notification with one unique leadgen change, signed (X-Hub-Signature-256) with the app secret
-const { createHmac } = require('node:crypto');
+//   kind "mailgun-event":  one Mailgun delivered event, signed (HMAC of timestamp + a unique token) with the signing key
+//   kind "sendgrid-batch": a SendGrid Event Webhook array of options.batch delivered events, ECDSA-signed with the private key
+const { createHmac, createPrivateKey, randomBytes, sign } = require('node:crypto');
 const autocannon = require('autocannon');
 
 const now = () => performance.timeOrigin + performance.now(); // epoch ms
@@ -38,6 +40,33 @@ function bodyFactory(kind, run, phase) {
         entry: [{ id: options.pageId, time: 1764752040, changes: [{ field: 'leadgen', value: { leadgen_id: `${phase}${n++}`, page_id: options.pageId, form_id: '987654321098765' } }] }],
       });
       return { body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', options.appSecret).update(body).digest('hex')}` } };
+    };
+  }
+  if (kind === 'mailgun-event') {
+    return (options) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const token = randomBytes(25).toString('hex');
+      const id = `${phase}-${n++}`;
+      const signature = createHmac('sha256', options.signingKey).update(timestamp + token).digest('hex');
+      return JSON.stringify({
+        signature: { timestamp, token, signature },
+        'event-data': { id, event: 'delivered', timestamp: Date.now() / 1000, recipient: `mg-${n}@example.com`, message: { headers: { 'message-id': `${run}-${id}@bench.example.com` } } },
+      });
+    };
+  }
+  if (kind === 'sendgrid-batch') {
+    let key;
+    return (options) => {
+      key ??= createPrivateKey(options.privateKeyPem);
+      const now = Math.floor(Date.now() / 1000);
+      const events = [];
+      for (let i = 0; i < options.batch; i++) {
+        const id = `${phase}-${n++}`;
+        events.push({ email: `sg-${n}@example.com`, timestamp: now, event: 'delivered', sg_event_id: id, sg_message_id: `${run}${id}.filter0001`, 'smtp-id': `<${run}-${id}@bench.example.com>` });
+      }
+      const body = `${JSON.stringify(events)}\r\n`;
+      const timestamp = String(now);
+      return { body, headers: { 'x-twilio-email-event-webhook-signature': sign('sha256', Buffer.from(timestamp + body), key).toString('base64'), 'x-twilio-email-event-webhook-timestamp': timestamp } };
     };
   }
   if (kind === 'event') {

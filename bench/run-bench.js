@@ -34,10 +34,10 @@ const BENCH_EVENT_TYPE = 'custom.bench';
 // The production-start issue's targets, as ratios to the same-run durable-ingest baseline (absolute figures differ by machine).
 const TARGETS = { ingestRatio: 0.6, ingestP99Ms: 50, deliveriesRatio: 0.5, endToEndP99Ms: 200, apiRssMiB: 300 };
 // The whole run (after the build npm does first) stays under this; drain waits shrink to fit.
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 400_000);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 480_000);
 const CLEANUP_RESERVE_MS = 25_000;
 // Caps of the open-ended steps (seconds); with the fixed steps they fit the budget even when the hub is slow.
-const CAPS = { leadDrain: 45, enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
+const CAPS = { espDrain: 60, leadDrain: 45, enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
 
 const LOAD_GENERATOR = path.join(__dirname, 'load-generator.js');
 const RECEIVER = path.join(__dirname, 'receiver.js');
@@ -45,6 +45,9 @@ const BASELINE_SERVER = path.join(__dirname, 'baseline-server.js');
 const FAKE_GRAPH = path.join(__dirname, 'fake-graph.js');
 // Each lead route gets its own short load, beside the same-run baseline.
 const LEAD_SECONDS = 5;
+// ESP delivery webhooks: single Mailgun events, and SendGrid batches of ESP_BATCH events.
+const ESP_SECONDS = 5;
+const ESP_BATCH = 100;
 
 const startedAt = new Date();
 const t0 = Date.now();
@@ -247,6 +250,57 @@ async function leadsPhase(apiUrl, token) {
   const captured = state.captured ?? 0;
   log(`  leads: ${int(captured)} of ${int(expected)} captured${state.failed ? `, ${int(state.failed)} failed` : ''}`);
   return { available: true, google: googleLoad, meta: metaLoad, capture: { ...state, captured, expected, complete: captured >= expected, perSecond: perSecond(captured, googleLoad.startedAt, finishedAt) } };
+}
+
+/**
+ * The ESP delivery webhooks under the ingest load, in an account of their own
+ * (no endpoints: this measures intake and the worker's applying, not fan-out):
+ * signed single Mailgun events, then signed SendGrid batches of ESP_BATCH,
+ * ESP_SECONDS each; then how fast the worker applied every stored event
+ * (matching, status, message.* event). The events name no message of ours.
+ */
+async function espPhase(apiUrl) {
+  const session = await hubRequest(apiUrl, 'POST', '/api/auth/signup', { body: { email: `bench-esp-${runId}@example.com`, password: 'bench-password-0123', account_name: 'Bench ESP' } });
+  const token = session.body?.access_token;
+  if (!token) return { available: false, reason: `not available (signup answered ${session.status})` };
+  const signingKey = crypto.randomBytes(16).toString('hex');
+  const pair = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const channel = async (provider, extra) =>
+    hubRequest(apiUrl, 'POST', '/api/channels', { token, body: { type: 'email', name: `bench ${provider}`, from_address: 'bench@bench.example.com', provider, ...extra } });
+  const mailgun = await channel('mailgun', { webhook_signing_key: signingKey });
+  const sendgrid = await channel('sendgrid', { sendgrid_public_key: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64') });
+  if (mailgun.status !== 201 || sendgrid.status !== 201) return { available: false, reason: `not available (POST /api/channels answered ${mailgun.status} / ${sendgrid.status})` };
+  const probe = await hubRequest(apiUrl, 'POST', `/api/webhook/email/mailgun/${mailgun.body.id}`, { body: {} });
+  if (probe.status === 404) return { available: false, reason: 'not available (ESP webhooks not built)' };
+  const phase = async (name, url, body) => {
+    log(`${name}: POST ${url}, ${CONNECTIONS} connections, ${ESP_SECONDS} s`);
+    const cpuBefore = cpuSnapshot();
+    const result = await load(name, { url: `${apiUrl}${url}`, connections: CONNECTIONS, durationSeconds: ESP_SECONDS, body: { run: runId, phase: name, ...body } });
+    return { ...result, cpu: cpuSince(cpuBefore) };
+  };
+  const mailgunLoad = await phase('mailgun-events', `/api/webhook/email/mailgun/${mailgun.body.id}`, { kind: 'mailgun-event', signingKey });
+  const sendgridLoad = await phase('sendgrid-batches', `/api/webhook/email/sendgrid/${sendgrid.body.id}`, {
+    kind: 'sendgrid-batch',
+    batch: ESP_BATCH,
+    privateKeyPem: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }),
+  });
+  log('  esp: waiting for the worker to apply every stored event');
+  const channels = [mailgun.body.id, sendgrid.body.id];
+  const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.espDrain * 1000, remainingMs()));
+  let state;
+  for (;;) {
+    state = await services.providerEventState(channels);
+    if (state.applied >= state.stored || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  const finishedAt = Date.now();
+  log(`  esp: ${int(state.applied)} of ${int(state.stored)} events applied`);
+  return {
+    available: true,
+    mailgun: mailgunLoad,
+    sendgrid: sendgridLoad,
+    apply: { ...state, complete: state.applied >= state.stored, perSecond: perSecond(state.applied, mailgunLoad.startedAt, finishedAt) },
+  };
 }
 
 /**
@@ -463,6 +517,29 @@ function buildRows(r) {
   }
 
 
+  const esp = r.esp;
+  if (!esp?.available) {
+    add('esp', 'ESP delivery webhooks (Mailgun events, SendGrid batches)', esp?.reason ?? 'not run', { number: null });
+  } else {
+    const mg = esp.mailgun;
+    const mgRatio = mg.okPerSecond / b.okPerSecond;
+    add('esp_mailgun', `ESP webhooks: signed Mailgun events/s (POST /api/webhook/email/mailgun/{id}, 1 event each, ${CONNECTIONS} conn, ${ESP_SECONDS} s) · ratio · p50 / p99`, `${int(mg.okPerSecond)} req/s · ${ratio(mgRatio)} · ${ms(mg.latencyMs.p50)} / ${ms(mg.latencyMs.p99)} ms${errorsOf(mg) ? ` · ${int(errorsOf(mg))} errors` : ''}`, {
+      baseline: `${int(b.okPerSecond)} req/s`,
+      number: { perSecond: mg.okPerSecond, ratio: mgRatio, p50: mg.latencyMs.p50, p99: mg.latencyMs.p99, errors: errorsOf(mg) },
+    });
+    const sg = esp.sendgrid;
+    const sgEvents = sg.okPerSecond * ESP_BATCH;
+    const sgRatio = sgEvents / b.okPerSecond;
+    add('esp_sendgrid', `ESP webhooks: SendGrid events/s in signed batches of ${ESP_BATCH} (POST /api/webhook/email/sendgrid/{id}) · ratio (events/s to baseline req/s) · p50 / p99`, `${int(sgEvents)} events/s (${int(sg.okPerSecond)} req/s) · ${ratio(sgRatio)} · ${ms(sg.latencyMs.p50)} / ${ms(sg.latencyMs.p99)} ms${errorsOf(sg) ? ` · ${int(errorsOf(sg))} errors` : ''}`, {
+      baseline: `${int(b.okPerSecond)} req/s`,
+      number: { eventsPerSecond: sgEvents, perSecond: sg.okPerSecond, ratio: sgRatio, p50: sg.latencyMs.p50, p99: sg.latencyMs.p99, errors: errorsOf(sg) },
+    });
+    const ap = esp.apply;
+    add('esp_apply', 'ESP webhooks: events applied by the worker (match, status, message.* event), rate from the first request', `${int(ap.applied)} of ${int(ap.stored)} · ${int(ap.perSecond)} /s${ap.complete ? '' : ' (gave up waiting)'}`, {
+      number: { applied: ap.applied, stored: ap.stored, perSecond: ap.perSecond },
+    });
+  }
+
   const a = r.throughput;
   if (a) {
     const published = a.publish.ok;
@@ -635,6 +712,8 @@ async function main() {
   r.fixedRate = remainingMs() > 30_000 ? await fixedRatePhase(hub.apiUrl, token, receiver.child) : { skipped: true };
   r.fanOut = remainingMs() > 30_000 ? await fanOutPhase(hub.apiUrl, token, receiver.child, receiver.port, r.throughput.endpointId) : { skipped: true };
   // Last: the worker captures leads more slowly than the routes store them, and a backlog would skew the outbound figures.
+  // The ESP worker drains its backlog within its phase, so it runs before the leads' slower capture.
+  r.esp = remainingMs() > 30_000 ? await espPhase(hub.apiUrl) : { available: false, reason: 'skipped (time budget)' };
   r.leads = remainingMs() > 30_000 ? await leadsPhase(hub.apiUrl, token) : { available: false, reason: 'skipped (time budget)' };
 
   r.receiverPhases = (await ask(receiver.child, { cmd: 'phases' })).phases;

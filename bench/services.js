@@ -79,10 +79,16 @@ async function leadState(sourceIds) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+/** Provider events stored for these channels, and how many the worker has applied. */
+async function providerEventState(channelIds) {
+  const rows = await query('SELECT count(*)::int AS stored, count(applied_at)::int AS applied FROM message_provider_events WHERE channel_id = ANY($1::uuid[])', [channelIds]);
+  return rows[0];
+}
+
 /** Autovacuum workers running on the bench database now (after a burst of writes they take CPU for seconds). */
 async function autovacuumWorkers() {
   const rows = await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND datname = $1`, [DATABASE]);
   return rows[0].n;
 }
 
-module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, leadState, deleteRedisKeys, autovacuumWorkers };
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, leadState, providerEventState, deleteRedisKeys, autovacuumWorkers };

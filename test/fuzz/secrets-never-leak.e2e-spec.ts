@@ -245,7 +245,7 @@ describe('secrets never leak into logs or answers (LOG_LEVEL=debug, child proces
     const leaks: string[] = [];
     for (const { kind, value } of generated) {
       for (const line of logs) if (line.includes(value)) leaks.push(`${kind} in a log line: ${line.slice(0, 300)}`);
-      for (const a of answers) if (a.res.text.includes(value) && !REVEALS[kind].includes(a.route)) leaks.push(`${kind} in the answer to ${a.request} (${a.res.status}): ${a.res.text.slice(0, 300)}`);
+      for (const a of answers) if (a.res.text.includes(value) && !REVEALS[kind].includes(a.route)) leaks.push(`${kind} in the answer to ${a.request} (${a.res.status}): ${a.res.text.slice(Math.max(0, a.res.text.indexOf(value) - 200), a.res.text.indexOf(value) + 100)}`);
     }
     expect(leaks).toEqual([]);
   });
