@@ -47,6 +47,8 @@ export interface StartOptions {
   roles?: HubRoles;
   /** Probe modules mounted beside the real ones (e.g. an inbound route for the shared inbound mechanism). */
   modules?: Type[];
+  /** How the hub reaches its fresh database (e.g. through a TcpGate that can cut it); the test's own sql() connects directly. */
+  hubDatabaseUrl?: (directUrl: string) => string;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function startHub(options: StartOptions = {}): Promise<Hub> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    DATABASE_URL: databaseUrl(dbName),
+    DATABASE_URL: options.hubDatabaseUrl ? options.hubDatabaseUrl(databaseUrl(dbName)) : databaseUrl(dbName),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_QUEUE_PREFIX: `test-${dbName}`,
     DB_MIGRATE: 'false',

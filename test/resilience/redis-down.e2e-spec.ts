@@ -1,5 +1,6 @@
 import { Hub, startHub } from '../harness';
 import { seedEndpoint } from '../support/endpoint-fixture';
+import { mailgunBody } from '../support/esp-signers';
 import { eventually, Receiver } from '../support/receiver';
 import { TcpGate } from '../support/tcp-gate';
 
@@ -34,6 +35,8 @@ describe('Redis unreachable for a while', () => {
     await seedEndpoint(hub, a.accountId, { url: receiver.url(), event_types: ['custom.order'] });
     const workflow = await hub.request('POST', '/api/workflows', { token: a.token, body: { name: 'While Redis is away', steps: [] } });
     expect(workflow.status).toBe(201);
+    const channel = await hub.request('POST', '/api/channels', { token: a.token, body: { type: 'email', name: 'Mailgun', from_address: 'hi@shop.example.com', provider: 'mailgun', webhook_signing_key: 'mg-key-redis-down' } });
+    expect(channel.status).toBe(201);
 
     gate.cut();
     const eventIds: string[] = [];
@@ -57,6 +60,13 @@ describe('Redis unreachable for a while', () => {
       const triggered = await hub.request('POST', `/api/automation/webhook/${workflow.body.trigger.webhook_id}`, { body: { email: `away-${i}@example.com` } });
       expect(triggered.status).toBe(200);
     }
+    // ESP events: stored and answered at once; the worker applies them once Redis (its signal) is back.
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const esp = await hub.request('POST', `/api/webhook/email/mailgun/${channel.body.id}`, { raw: mailgunBody('mg-key-redis-down', { id: `away-${i}`, event: 'delivered', recipient: `away-${i}@example.com` }) });
+      expect(esp.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
     const stored = await hub.sql("SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'");
     expect(stored[0].n).toBe(13);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -68,5 +78,6 @@ describe('Redis unreachable for a while', () => {
     await eventually(async () => (await hub.sql("SELECT count(*)::int AS n FROM workflow_trigger_requests WHERE status = 'processed'"))[0].n === 5, 45000, 250);
     const runs = await hub.sql('SELECT count(*)::int AS n FROM workflow_runs WHERE workflow_id = $1', [workflow.body.id]);
     expect(runs[0].n).toBe(5);
+    await eventually(async () => (await hub.sql('SELECT count(applied_at)::int AS n FROM message_provider_events WHERE channel_id = $1', [channel.body.id]))[0].n === 3, 45000, 250);
   }, 120000);
 });
