@@ -32,13 +32,15 @@ export function hasFilters(filters: InboundLogFilters): boolean {
   return FILTER_KEYS.some((key) => filters[key] !== '');
 }
 
-/** Sources the hub logs today, in words; a source not listed shows as it is. */
+/** Sources the hub logs today (the routes' `@InboundRoute` names), in words; a source not listed shows as it is. */
 export const SOURCE_LABELS: Record<string, string> = {
   automation: 'Automation trigger',
-  'meta-lead-ads': 'Meta lead ads',
-  'google-ads-lead': 'Google Ads leads',
-  email: 'Email provider',
-  whatsapp: 'WhatsApp node',
+  meta: 'Meta lead ads',
+  google: 'Google Ads leads',
+  mailgun: 'Mailgun',
+  ses: 'Amazon SES',
+  sendgrid: 'SendGrid',
+  postmark: 'Postmark',
 };
 
 export function sourceLabel(source: string): string {
