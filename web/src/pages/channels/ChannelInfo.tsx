@@ -1,6 +1,6 @@
-import type { Channel, EmailChannel, WhatsappChannel } from '../../api/types';
+import type { Channel, WhatsappChannel } from '../../api/types';
 import { CopyField } from '../../ui/CopyField';
-import { PROVIDER_LABELS, PROVIDER_WEBHOOK_HELP } from './channelFormModel';
+import { DeliveryWebhooksPanel } from './DeliveryWebhooksPanel';
 
 const SESSION_LOOK: Record<WhatsappChannel['session_status'], { tone: string; label: string }> = {
   connected: { tone: 'ok', label: 'Connected' },
@@ -11,19 +11,6 @@ const SESSION_LOOK: Record<WhatsappChannel['session_status'], { tone: string; la
 export function SessionBadge({ status }: { status: WhatsappChannel['session_status'] }) {
   const { tone, label } = SESSION_LOOK[status];
   return <span className={`badge badge-${tone}`}>{label}</span>;
-}
-
-/** Where to paste an email channel's webhook URL, with the URL to copy. */
-export function EmailWebhookPanel({ channel }: { channel: EmailChannel }) {
-  return (
-    <section className="card" aria-labelledby="channel-webhook-heading">
-      <h3 id="channel-webhook-heading">
-        Delivery webhook URL{channel.provider !== 'smtp' && ` for ${PROVIDER_LABELS[channel.provider]}`}
-      </h3>
-      <CopyField label="Webhook URL" value={channel.webhook_url} copyLabel="Copy webhook URL" />
-      <p className="field-hint">{PROVIDER_WEBHOOK_HELP[channel.provider]}</p>
-    </section>
-  );
 }
 
 /** The WhatsApp session the node service reports on. */
@@ -49,7 +36,7 @@ export function WhatsappSessionPanel({ channel }: { channel: WhatsappChannel }) 
 }
 
 export function ChannelInfoPanel({ channel }: { channel: Channel }) {
-  if (channel.type === 'email') return <EmailWebhookPanel channel={channel} />;
+  if (channel.type === 'email') return <DeliveryWebhooksPanel channel={channel} />;
   if (channel.type === 'whatsapp') return <WhatsappSessionPanel channel={channel} />;
   return null;
 }

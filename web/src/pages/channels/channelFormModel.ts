@@ -14,18 +14,6 @@ export const PROVIDER_LABELS: Record<EmailProvider, string> = {
   postmark: 'Postmark',
 };
 
-/** Where the channel's webhook URL goes at each provider, in one or two sentences. */
-export const PROVIDER_WEBHOOK_HELP: Record<EmailProvider, string> = {
-  smtp: 'Plain SMTP reports nothing back, so messages stop at “sent”. Choose your email provider to get deliveries, opens, clicks and bounces.',
-  mailgun:
-    'In Mailgun, open Sending → Webhooks and add this URL for each event (delivered, opened, clicked, permanent and temporary failure, complained, unsubscribed). Paste the HTTP webhook signing key shown on that page into “Webhook signing key”.',
-  ses: 'In AWS, send your SES configuration set’s events to an SNS topic, then add an HTTPS subscription to that topic with this URL. The hub confirms the subscription by itself.',
-  sendgrid:
-    'In SendGrid, open Settings → Mail Settings → Event Webhook, paste this URL as the Post URL and turn on the Signed Event Webhook. Paste its verification key into “Verification key”.',
-  postmark:
-    'In Postmark, open your server → Webhooks → Add webhook, paste this URL, choose the events, and enter the basic auth user and password you set below.',
-};
-
 export interface EmailChannelValues {
   name: string;
   from_address: string;

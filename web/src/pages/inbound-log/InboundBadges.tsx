@@ -26,3 +26,15 @@ export function verificationLabel(verification: InboundLog['verification']): str
   if (verification === 'not_required') return 'Not required';
   return '—';
 }
+
+const VERIFICATION_TONE: Record<NonNullable<InboundLog['verification']>, string> = {
+  passed: 'ok',
+  failed: 'danger',
+  not_required: 'neutral',
+};
+
+/** The verification result as a badge; "—" for routes that do not verify. */
+export function VerificationBadge({ verification }: { verification: InboundLog['verification'] }) {
+  if (verification === null) return <span className="muted">—</span>;
+  return <span className={`badge badge-${VERIFICATION_TONE[verification]}`}>{verificationLabel(verification)}</span>;
+}
