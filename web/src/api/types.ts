@@ -90,6 +90,8 @@ export type RetriedLeads = Schemas['RetriedLeadsDto'];
 
 export type Message = Schemas['MessageSummaryDto'];
 export type MessageDetail = Schemas['MessageDto'];
+export type ProviderEvent = Schemas['ProviderEventDto'];
+export type ProviderEventKind = ProviderEvent['kind'];
 export type MessageStatus = Message['status'];
 export type SendMessageRequest = Schemas['SendMessageDto'];
 export type SendAccepted = Schemas['SendAcceptedDto'];

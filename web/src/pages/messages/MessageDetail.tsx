@@ -3,6 +3,7 @@ import type { Channel } from '../../api/types';
 import { formatPreciseDate } from '../../ui/formatDate';
 import { ErrorState, Loading } from '../../ui/PageStates';
 import { MessageStatusBadge } from './MessageStatusBadge';
+import { ProviderEventsTimeline } from './ProviderEventsTimeline';
 import { useMessage } from './useMessages';
 
 interface MessageDetailProps {
@@ -11,7 +12,7 @@ interface MessageDetailProps {
   onBack: () => void;
 }
 
-/** One message: where it went, its status now and every status it had, and what was sent. */
+/** One message: where it went, its status now and every status it had, what the provider reported, and what was sent. */
 export function MessageDetail({ id, channels, onBack }: MessageDetailProps) {
   const message = useMessage(id);
   const back = (
@@ -101,13 +102,14 @@ export function MessageDetail({ id, channels, onBack }: MessageDetailProps) {
           )}
           <p className="field-hint">Refreshes by itself: deliveries, opens and bounces appear as the provider reports them.</p>
         </section>
-        <section className="card" aria-labelledby="message-body-heading">
-          <h3 id="message-body-heading">Body as sent</h3>
-          <pre className="code-block code-wrap" tabIndex={0} aria-label="Message body">
-            {m.body}
-          </pre>
-        </section>
+        <ProviderEventsTimeline events={m.provider_events} />
       </div>
+      <section className="card" aria-labelledby="message-body-heading">
+        <h3 id="message-body-heading">Body as sent</h3>
+        <pre className="code-block code-wrap" tabIndex={0} aria-label="Message body">
+          {m.body}
+        </pre>
+      </section>
     </>
   );
 }
