@@ -216,7 +216,7 @@ function randomCases(ctx: CaseContext): fc.Arbitrary<FuzzCase> | undefined {
     return fc
       .record({
         replace: keys.length ? fc.dictionary(fc.constantFrom(...keys), hostileValue, { maxKeys: 3 }) : fc.constant({}),
-        drop: fc.subarray(keys, { maxLength: 1 }),
+        drop: keys.length ? fc.subarray(keys, { maxLength: 1 }) : fc.constant<string[]>([]),
         extra: fc.dictionary(hostileString, hostileValue, { maxKeys: 1 }),
       })
       .map(({ replace, drop, extra }) => {
