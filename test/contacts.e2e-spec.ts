@@ -339,7 +339,8 @@ describe('contacts', () => {
       expect((await hub.request('GET', `/api/contacts/${contact.id}`, { token: a.token })).body[field]).toBeNull();
 
       expect((await eventsOf(a, `${kind}.created`)).map((e) => e.data)).toEqual([created.body, other.body]);
-      expect((await eventsOf(a, `${kind}.updated`)).map((e) => e.data)).toEqual([renamed.body]);
+      // The update names what the value was before (payload formats build the record's `original` from it).
+      expect((await eventsOf(a, `${kind}.updated`)).map((e) => e.data)).toEqual([{ ...renamed.body, previous: { name: 'Qualified' } }]);
       expect((await eventsOf(a, `${kind}.deleted`)).map((e) => e.data)).toEqual([{ id, name: 'Hot lead' }]);
     });
   });

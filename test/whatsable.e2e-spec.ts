@@ -37,8 +37,9 @@ describe('WhatsAble-compatible webhook API (SPEC §4)', () => {
     expect(res.body).toEqual({
       data: { id: expect.any(String), created_at: expect.any(String), webhook: 'https://hooks.example.com/catch/1', user_id: a.accountId },
     });
-    const [row] = await hub.sql('SELECT url, event_types, event_urls, channel_id, enabled, secret_encrypted FROM endpoints WHERE id = $1', [res.body.data.id]);
-    expect(row).toMatchObject({ url: 'https://hooks.example.com/catch/1', event_types: [], event_urls: {}, channel_id: null, enabled: true });
+    const [row] = await hub.sql('SELECT url, event_types, event_urls, channel_id, enabled, payload_format, secret_encrypted FROM endpoints WHERE id = $1', [res.body.data.id]);
+    // A WhatsAble webhook receives incoming messages in WhatsAble's conversation shape.
+    expect(row).toMatchObject({ url: 'https://hooks.example.com/catch/1', event_types: ['message.received'], event_urls: {}, channel_id: null, enabled: true, payload_format: 'conversation' });
     expect(row.secret_encrypted).toMatch(/^v1\./);
   });
 
@@ -112,7 +113,7 @@ describe('WhatsAble-compatible webhook API (SPEC §4)', () => {
     const created = await createWebhook(a.token, { webhook: 'https://hooks.example.com/catch/shared' });
     const endpoint = await hub.request('GET', `/api/endpoints/${created.body.data.id}`, { token: a.token });
     expect(endpoint.status).toBe(200);
-    expect(endpoint.body).toMatchObject({ url: 'https://hooks.example.com/catch/shared', event_types: [], channel_id: null, enabled: true });
+    expect(endpoint.body).toMatchObject({ url: 'https://hooks.example.com/catch/shared', event_types: ['message.received'], channel_id: null, enabled: true, payload_format: 'conversation' });
   });
 });
 

@@ -25,7 +25,13 @@ export class ChannelStore implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.directory.answerWith((accountId, channelIds) => this.typesOf(accountId, channelIds));
+    this.directory.answerWith(
+      (accountId, channelIds) => this.typesOf(accountId, channelIds),
+      async (accountId, channelId) => {
+        const channel = await this.find(accountId, channelId);
+        return channel ? { name: channel.name, from_address: channel.from_address, phone: channel.phone, from_number: channel.from_number } : null;
+      },
+    );
   }
 
   /** The account's channel, or 404 (also another account's). */

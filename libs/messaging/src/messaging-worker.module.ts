@@ -7,6 +7,7 @@ import { MessageSendConsumer } from './queues/message-send/message-send.consumer
 import { MessageSendSweep } from './queues/message-send/message-send.sweep';
 import { ProviderEventsConsumer } from './queues/provider-events/provider-events.consumer';
 import { ProviderEventsSweep } from './queues/provider-events/provider-events.sweep';
+import { WhatsappConversations } from './messages/whatsapp-conversations';
 import { MessageSendRunner } from './sending/message-send-runner';
 import { ChannelTransports } from './transports/channel-transports';
 import { EmailTransport } from './transports/email.transport';
@@ -21,7 +22,7 @@ import { WhatsAppTransport } from './transports/whatsapp.transport';
  */
 @Module({
   imports: [MessagingCoreModule, SubscriptionsCoreModule, WorkModule],
-  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep, ProviderEventsConsumer, ProviderEventsSweep],
+  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep, ProviderEventsConsumer, ProviderEventsSweep, WhatsappConversations],
   exports: [MessagingCoreModule, MessageSendSweep],
 })
 export class MessagingWorkerModule {}

@@ -15,3 +15,5 @@ export { EndpointsModule } from './endpoints/endpoints.module';
 export { WhatsableModule } from './whatsable/whatsable.module';
 export { DeliveryLogsModule } from './logs/delivery-logs.module';
 export { DeliveryAttemptRetention } from './retention/delivery-attempt-retention';
+export { FormatContexts, ConversationLookup } from './formats/format-contexts';
+export { PayloadRenderer } from './formats/payload-renderer';

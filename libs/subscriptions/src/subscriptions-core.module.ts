@@ -10,11 +10,24 @@ import { OutboundRequestBuilder } from './sending/outbound-request-builder';
 import { WebhookSender } from './sending/webhook-sender';
 import { DestinationGuard } from './ssrf/destination-guard';
 import { EventDispatcher } from './delivery/event-dispatcher';
+import { FormatContexts } from './formats/format-contexts';
+import { PayloadRenderer } from './formats/payload-renderer';
 
 /** What both the api and the worker need: entities, the two queues (one module each), signing and sending. */
 @Module({
   imports: [TypeOrmModule.forFeature([Endpoint, Delivery, DeliveryAttempt]), EventDispatchQueueModule, WebhookDeliveryQueueModule],
-  providers: [EventDispatcher, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
-  exports: [TypeOrmModule, EventDispatchQueueModule, WebhookDeliveryQueueModule, EventDispatcher, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard],
+  providers: [EventDispatcher, WebhookSender, OutboundRequestBuilder, EndpointCredentials, DestinationGuard, FormatContexts, PayloadRenderer],
+  exports: [
+    TypeOrmModule,
+    EventDispatchQueueModule,
+    WebhookDeliveryQueueModule,
+    EventDispatcher,
+    WebhookSender,
+    OutboundRequestBuilder,
+    EndpointCredentials,
+    DestinationGuard,
+    FormatContexts,
+    PayloadRenderer,
+  ],
 })
 export class SubscriptionsCoreModule {}

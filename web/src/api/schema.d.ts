@@ -154,7 +154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event catalog: every type with its JSON Schema and an example */
+        /** The event catalog: every type with its JSON Schema, an example, and the body a receiver gets for it in a payload format */
         get: operations["EventsController_eventTypes"];
         put?: never;
         post?: never;
@@ -447,7 +447,7 @@ export interface paths {
         put?: never;
         /**
          * Create an endpoint (answers with its signing secret)
-         * @description Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. 409 quota_exceeded past MAX_ENDPOINTS_PER_ACCOUNT endpoints, or when an event type would reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints. payload_format is stored; only `standard` bodies are built today.
+         * @description Unless skip_verification, each URL first gets a signed webhook.test and must answer 2xx, else 422 and nothing is saved. 409 quota_exceeded past MAX_ENDPOINTS_PER_ACCOUNT endpoints, or when an event type would reach more than MAX_ENDPOINTS_PER_EVENT enabled endpoints. payload_format picks the body shape the receiver gets (standard, crm_model, channel_event, flat_event, conversation; see GET /api/event-types?format=); the verification webhook.test is sent as standard.
          */
         post: operations["EndpointsController_create"];
         delete?: never;
@@ -493,7 +493,7 @@ export interface paths {
         head?: never;
         /**
          * Update an endpoint: omit a field to keep it, null clears it
-         * @description New or changed URLs are verified like on create (unless skip_verification). payload_format is stored; only `standard` bodies are built today.
+         * @description New or changed URLs are verified like on create (unless skip_verification). payload_format picks the body shape the receiver gets (standard, crm_model, channel_event, flat_event, conversation; see GET /api/event-types?format=); the verification webhook.test is sent as standard.
          */
         patch: operations["EndpointsController_update"];
         trace?: never;
@@ -1319,6 +1319,16 @@ export interface components {
             example: {
                 [key: string]: unknown;
             };
+            /**
+             * @description The format example_body is in: the one asked for, or `standard` when that one cannot express this type
+             * @example standard
+             * @enum {string}
+             */
+            example_format: "standard" | "crm_model" | "channel_event" | "flat_event" | "conversation";
+            /** @description The whole body a receiver gets for the example, in example_format */
+            example_body: {
+                [key: string]: unknown;
+            };
         };
         InboundLogSummaryDto: {
             /** @example 9a4f3c2e-1b0d-4e8f-a7c6-5d4e3f2a1b0c */
@@ -2035,7 +2045,7 @@ export interface components {
              */
             skip_verification?: boolean;
             /**
-             * @description The body shape a receiver gets. Stored now; only `standard` bodies are built today, so every format is delivered as the standard envelope for the moment.
+             * @description The body shape the receiver gets (default standard): standard (the SPEC envelope), crm_model (CRM model events for contacts, statuses, sources), channel_event (channel-gateway events: WhatsApp messages.upsert/update/delete, connection.update, call; inbound email/SMS as messaging), flat_event (one flat object with a human event name), conversation (WhatsApp assistant style for message.received). An event the format cannot express is sent as standard; the webhook-format header always names the body's format. GET /api/event-types?format= shows each.
              * @example standard
              * @enum {string}
              */
@@ -2243,6 +2253,12 @@ export interface components {
             headers?: {
                 [key: string]: string;
             };
+            /**
+             * @description The body shape to send the example in (default standard); without event_type, the format's sample event is sent
+             * @example flat_event
+             * @enum {string}
+             */
+            payload_format?: "standard" | "crm_model" | "channel_event" | "flat_event" | "conversation";
         };
         SentRequestResponse: {
             /** @example https://example.com/hooks */
@@ -2386,7 +2402,7 @@ export interface components {
         };
         TestSavedEndpointDto: {
             /**
-             * @description A catalog type or custom.<name>; default webhook.test
+             * @description A catalog type or custom.<name>; default webhook.test (for an endpoint in another payload format, that format's sample event)
              * @example contact.created
              */
             event_type?: string;
@@ -4043,7 +4059,10 @@ export interface operations {
     };
     EventsController_eventTypes: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show example_body in this payload format (default standard) */
+                format?: "standard" | "crm_model" | "channel_event" | "flat_event" | "conversation";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4056,6 +4075,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventTypeDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Unauthorized */

@@ -92,7 +92,7 @@ export class ContactsService {
           status_id: changed.includes('status_id') ? after.status_id : null,
           source_id: changed.includes('source_id') ? after.source_id : null,
         });
-        return this.save(tx, accountId, id, after, changed);
+        return this.save(tx, accountId, id, after, changed, before);
       }),
     );
   }
@@ -156,7 +156,7 @@ export class ContactsService {
     };
     const changed = changedFields(before, after);
     if (changed.length === 0) return { contact: existing, created: false };
-    return { contact: await this.save(tx, accountId, existing.id, after, changed), created: false };
+    return { contact: await this.save(tx, accountId, existing.id, after, changed, before), created: false };
   }
 
   /** Records an unsubscribe from everything (the "all groups" unsubscribe link). Group events tell subscribers. */
@@ -172,9 +172,13 @@ export class ContactsService {
     return contact;
   }
 
-  private async save(tx: EntityManager, accountId: string, id: string, fields: ContactFields, changed: string[]): Promise<Contact> {
+  /** `previous`: the changed fields' values before (contact.updated carries them, so receivers can diff). */
+  private async save(tx: EntityManager, accountId: string, id: string, fields: ContactFields, changed: string[], before: ContactFields): Promise<Contact> {
     const contact = await this.queries.scope.update(accountId, id, fields as DeepPartial<Contact>, tx);
-    await this.events.publish(tx, { accountId, type: 'contact.updated', data: { ...toContactPayload(contact), changed } });
+    const previous = Object.fromEntries(
+      changed.map((field) => [field, field.startsWith('custom_fields.') ? (before.custom_fields?.[field.slice('custom_fields.'.length)] ?? null) : (before[field as keyof ContactFields] ?? null)]),
+    );
+    await this.events.publish(tx, { accountId, type: 'contact.updated', data: { ...toContactPayload(contact), changed, previous } });
     return contact;
   }
 

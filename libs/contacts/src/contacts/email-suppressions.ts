@@ -22,7 +22,7 @@ export class EmailSuppressions {
       [accountId, [...new Set(emails.map((email) => email.toLowerCase()))]],
     )) as [Contact[], number];
     for (const contact of rows) {
-      await this.events.publish(tx, { accountId, type: 'contact.updated', data: { ...toContactPayload(contact), changed: ['email_undeliverable'] } });
+      await this.events.publish(tx, { accountId, type: 'contact.updated', data: { ...toContactPayload(contact), changed: ['email_undeliverable'], previous: { email_undeliverable: false } } });
     }
     return rows;
   }

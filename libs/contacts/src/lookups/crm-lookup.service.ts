@@ -59,7 +59,7 @@ export abstract class CrmLookupService<T extends CrmLookupEntity> {
         const current = await this.scope.get(accountId, id, tx, true);
         if (current.name === name) return current;
         const row = await this.scope.update(accountId, id, { name } as DeepPartial<T>, tx);
-        await this.publish(tx, accountId, 'updated', toCrmLookupDto(row));
+        await this.publish(tx, accountId, 'updated', { ...toCrmLookupDto(row), previous: { name: current.name } });
         return row;
       }),
     );

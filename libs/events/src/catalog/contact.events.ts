@@ -55,13 +55,19 @@ export const CONTACT_EVENTS: readonly EventTypeDefinition[] = [
         uniqueItems: true,
         description: 'Names of the fields that changed (custom fields as `custom_fields.<name>`).',
       },
-    }),
+      previous: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'The value each changed field had before, under the same names as `changed` (null when it had none).',
+      },
+    }, ['previous']),
     example: {
       ...contactExample,
       last_name: 'González Ruiz',
       custom_fields: { company: 'Acme Iberia', plan: 'enterprise' },
       updated_at: '2026-11-23T09:15:02.000Z',
       changed: ['last_name', 'custom_fields.plan'],
+      previous: { last_name: 'González', 'custom_fields.plan': 'pro' },
     },
   },
   {

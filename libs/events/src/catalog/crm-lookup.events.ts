@@ -42,12 +42,17 @@ function lookupEvents(kind: LookupKind): EventTypeDefinition[] {
       type: `${kind}.updated`,
       description: `A ${label} (CRM lookup value) was renamed or otherwise changed.`,
       channels: [],
-      schema: dataSchema(`${kind}.updated`, full),
+      schema: dataSchema(
+        `${kind}.updated`,
+        { ...full, previous: { type: 'object', additionalProperties: true, description: 'The changed fields\' values before (`name`).' } },
+        ['previous'],
+      ),
       example: {
         id: exampleId,
         name,
         created_at: '2026-11-20T08:00:00.000Z',
         updated_at: '2026-11-21T16:42:10.000Z',
+        previous: { name: `Old ${name}` },
       },
     },
     {

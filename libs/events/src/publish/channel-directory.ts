@@ -4,6 +4,16 @@ import { ChannelKind } from '../catalog';
 /** The kind of each of these channel ids that the account has (ids it has not are absent). */
 export type ChannelKindLookup = (accountId: string, channelIds: string[]) => Promise<Map<string, ChannelKind>>;
 
+/** A channel's name and sending identity, as payload formats name them (flat_event's `from`, `from_number`). */
+export interface ChannelProfile {
+  name: string;
+  from_address: string | null;
+  phone: string | null;
+  from_number: string | null;
+}
+
+export type ChannelProfileLookup = (accountId: string, channelId: string) => Promise<ChannelProfile | null>;
+
 /**
  * Which channels an account has, for the libs below channels (events,
  * subscriptions) that must check a channel id they are given. The channels
@@ -15,9 +25,16 @@ export type ChannelKindLookup = (accountId: string, channelIds: string[]) => Pro
 @Injectable()
 export class ChannelDirectory {
   private lookup?: ChannelKindLookup;
+  private profiles?: ChannelProfileLookup;
 
-  answerWith(lookup: ChannelKindLookup): void {
+  answerWith(lookup: ChannelKindLookup, profiles?: ChannelProfileLookup): void {
     this.lookup = lookup;
+    this.profiles = profiles;
+  }
+
+  /** The account's channel's name and sending identity, or null (no such channel, or no store answers). */
+  profileOf(accountId: string, channelId: string): Promise<ChannelProfile | null> {
+    return this.profiles ? this.profiles(accountId, channelId) : Promise.resolve(null);
   }
 
   kindsOf(accountId: string, channelIds: string[]): Promise<Map<string, ChannelKind>> {

@@ -1,10 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountId } from '@hub/accounts';
 import { ApiErrors } from '@hub/http';
-import { EVENT_CATALOG } from '../catalog';
-import { EventTypeDto, PublishedEventDto, PublishEventDto } from './dto/publish-event.dto';
+import { catalogWithBodies } from './catalog-bodies';
+import { EventTypeDto, EventTypesQueryDto, PublishedEventDto, PublishEventDto } from './dto/publish-event.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -34,10 +34,10 @@ export class EventsController {
   }
 
   @Get('event-types')
-  @ApiOperation({ summary: 'The event catalog: every type with its JSON Schema and an example' })
+  @ApiOperation({ summary: 'The event catalog: every type with its JSON Schema, an example, and the body a receiver gets for it in a payload format' })
   @ApiOkResponse({ type: [EventTypeDto] })
-  @ApiErrors(401)
-  eventTypes(): readonly EventTypeDto[] {
-    return EVENT_CATALOG as readonly EventTypeDto[];
+  @ApiErrors(400, 401)
+  eventTypes(@Query() query: EventTypesQueryDto): EventTypeDto[] {
+    return catalogWithBodies(query.format ?? 'standard');
   }
 }

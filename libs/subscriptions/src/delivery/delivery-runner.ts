@@ -9,7 +9,7 @@ import { Endpoint } from '../endpoints/endpoint.entity';
 import { OutboundRequestBuilder } from '../sending/outbound-request-builder';
 import { AttemptResult, WebhookSender } from '../sending/webhook-sender';
 import { Delivery } from './delivery.entity';
-import { standardEnvelope } from './event-envelope';
+import { PayloadRenderer } from '../formats/payload-renderer';
 import { DeliveryProducer } from '../queues/webhook-delivery/webhook-delivery.producer';
 import { AttemptOutcome, attemptOutcome, deliveryRetrySchedule } from '../queues/webhook-delivery/webhook-delivery.queue';
 import { deliveryFromJson, endpointFromJson, RowJson } from './claimed-rows';
@@ -66,6 +66,7 @@ export class DeliveryRunner {
     private readonly config: AppConfig,
     private readonly credentials: EndpointCredentials,
     private readonly builder: OutboundRequestBuilder,
+    private readonly payloads: PayloadRenderer,
     private readonly sender: WebhookSender,
     private readonly producer: DeliveryProducer,
     private readonly events: EventPublisher,
@@ -86,15 +87,16 @@ export class DeliveryRunner {
       await this.finishWithoutSending(delivery, 'Event no longer stored');
       return;
     }
+    const rendered = await this.payloads.render(endpoint.payload_format, event);
     const outbound = this.builder.build({
       url: delivery.url,
       eventId: event.id,
-      body: standardEnvelope(event),
+      body: rendered.body,
       secrets: this.credentials.signingSecrets(endpoint),
       bearerToken: this.credentials.bearerToken(endpoint),
       headers: endpoint.headers,
       timeoutMs: endpoint.timeout_ms,
-      format: endpoint.payload_format,
+      format: rendered.format,
     });
     const result = await this.sender.send(outbound);
     this.metrics.attemptLatency.observe(result.durationMs / 1000);

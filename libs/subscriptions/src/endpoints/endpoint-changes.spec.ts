@@ -1,5 +1,6 @@
 import { enabledState, EndpointSettings, nextSettings, settingsProblems } from './endpoint-changes';
 import { buildTestEvent } from './test-event';
+import { renderPayload } from '@hub/payload-formats';
 
 const current: EndpointSettings = {
   url: 'https://e.com/all',
@@ -71,7 +72,7 @@ describe('buildTestEvent', () => {
     const now = new Date('2026-11-24T10:00:00.000Z');
     const event = buildTestEvent({ accountId: 'acc', type: 'webhook.test', endpointId: 'ep', now });
     expect(event.id).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect(JSON.parse(event.body)).toEqual({
+    expect(JSON.parse(renderPayload('standard', event).body)).toEqual({
       id: event.id,
       type: 'webhook.test',
       timestamp: '2026-11-24T10:00:00.000Z',
@@ -84,7 +85,7 @@ describe('buildTestEvent', () => {
   });
 
   it('uses the catalog example for other types and the endpoint channel when scoped', () => {
-    const body = JSON.parse(buildTestEvent({ accountId: 'acc', type: 'message.opened', endpointId: null, channel: { id: 'ch', type: 'email' } }).body);
+    const body = JSON.parse(renderPayload('standard', buildTestEvent({ accountId: 'acc', type: 'message.opened', endpointId: null, channel: { id: 'ch', type: 'email' } })).body);
     expect(body).toMatchObject({ type: 'message.opened', channel: 'email', channel_id: 'ch' });
     expect(Object.keys(body.data).length).toBeGreaterThan(0);
   });

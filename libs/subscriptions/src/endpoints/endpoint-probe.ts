@@ -1,5 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { redactHeaders } from '@hub/http';
+import type { PayloadFormat } from '@hub/payload-formats';
+import { PayloadRenderer } from '../formats/payload-renderer';
 import { OutboundRequestBuilder } from '../sending/outbound-request-builder';
 import { WebhookSender } from '../sending/webhook-sender';
 import { BlockedDestinationError, DestinationGuard } from '../ssrf/destination-guard';
@@ -17,7 +19,7 @@ export interface ProbeTarget {
   headers?: Record<string, string>;
   timeoutMs?: number | null;
   channel?: { id: string; type: string } | null;
-  format?: string;
+  format?: PayloadFormat;
 }
 
 /**
@@ -31,22 +33,24 @@ export class EndpointProbe {
     private readonly builder: OutboundRequestBuilder,
     private readonly sender: WebhookSender,
     private readonly guard: DestinationGuard,
+    private readonly payloads: PayloadRenderer,
   ) {}
 
   /** Never throws for the receiver's sake: a blocked or unreachable URL is `ok: false` with the error. */
   async send(target: ProbeTarget): Promise<TestSendResponse> {
     const event = buildTestEvent({ accountId: target.accountId, type: target.eventType ?? TEST_EVENT_TYPE, endpointId: target.endpointId, channel: target.channel });
+    const rendered = await this.payloads.render(target.format ?? 'standard', event);
     const outbound = this.builder.build({
       url: target.url,
       eventId: event.id,
-      body: event.body,
+      body: rendered.body,
       secrets: target.secrets,
       bearerToken: target.bearerToken,
       headers: target.headers,
       timeoutMs: target.timeoutMs,
-      format: target.format,
+      format: rendered.format,
     });
-    const request = { url: target.url, headers: redactHeaders(outbound.headers), body: event.body };
+    const request = { url: target.url, headers: redactHeaders(outbound.headers), body: rendered.body };
     try {
       await this.guard.assertAllowed(target.url);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isKnownEventType } from '@hub/events';
+import { SAMPLE_EVENT_TYPES } from '@hub/payload-formats';
 import { ErrorDetail } from '@hub/http';
 import { generateEndpointSecret } from '../signing/endpoint-secret';
 import { TestSavedEndpointDto, TestUnsavedEndpointDto } from './dto/endpoint-input.dto';
@@ -9,7 +10,6 @@ import { EndpointDestinations } from './endpoint-destinations';
 import { EndpointProbe } from './endpoint-probe';
 import { fieldErrors, headerProblems, normaliseHeaders, urlProblems } from './endpoint-rules';
 import { EndpointsService } from './endpoints.service';
-import { TEST_EVENT_TYPE } from './test-event';
 
 function eventTypeProblem(type: string): ErrorDetail[] {
   return isKnownEventType(type) ? [] : [{ field: 'event_type', message: `event_type "${type}" is not a catalog event type or custom.<name>` }];
@@ -27,7 +27,7 @@ export class EndpointTestsService {
 
   async testSaved(accountId: string, id: string, input: TestSavedEndpointDto): Promise<TestSendResponse> {
     const endpoint = await this.endpoints.get(accountId, id);
-    const type = input.event_type ?? TEST_EVENT_TYPE;
+    const type = input.event_type ?? SAMPLE_EVENT_TYPES[endpoint.payload_format];
     const problems = eventTypeProblem(type);
     const url = endpoint.event_urls[type] ?? endpoint.url;
     if (problems.length === 0 && !url) problems.push({ field: 'event_type', message: `This endpoint has no URL for ${type}: it has no common url and no event_urls.${type}` });
@@ -48,7 +48,7 @@ export class EndpointTestsService {
 
   /** Signed with a throwaway secret, returned so the receiver under construction can verify with it. */
   async testUnsaved(accountId: string, input: TestUnsavedEndpointDto): Promise<UnsavedTestSendResponse> {
-    const type = input.event_type ?? TEST_EVENT_TYPE;
+    const type = input.event_type ?? SAMPLE_EVENT_TYPES[input.payload_format ?? 'standard'];
     const problems = [...urlProblems(input.url), ...eventTypeProblem(type), ...headerProblems(input.headers ?? {})];
     if (problems.length > 0) throw fieldErrors(problems);
     const secret = generateEndpointSecret();
@@ -60,6 +60,7 @@ export class EndpointTestsService {
       secrets: [secret],
       bearerToken: input.bearer_token,
       headers: normaliseHeaders(input.headers ?? {}),
+      format: input.payload_format,
     });
     return { ...result, secret };
   }

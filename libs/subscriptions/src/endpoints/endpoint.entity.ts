@@ -2,7 +2,9 @@ import { Column, Entity, Index } from 'typeorm';
 import { AccountOwnedEntity } from '@hub/database';
 
 export type EndpointDisabledReason = 'gone' | 'failing' | 'manual';
-export type PayloadFormat = 'standard' | 'crm_model' | 'channel_event' | 'flat_event' | 'conversation';
+import type { PayloadFormat } from '@hub/payload-formats';
+
+export type { PayloadFormat };
 
 /**
  * A subscriber: a common URL and/or one URL per event type, scoped to the whole

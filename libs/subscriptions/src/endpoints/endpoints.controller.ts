@@ -22,7 +22,7 @@ const VERIFICATION_FAILED = {
   type: VerificationFailedBody,
   description: 'A new or changed URL did not answer the signed webhook.test with a 2xx in time; nothing was saved',
 };
-const FORMATS_NOTE = 'payload_format is stored; only `standard` bodies are built today.';
+const FORMATS_NOTE = 'payload_format picks the body shape the receiver gets (standard, crm_model, channel_event, flat_event, conversation; see GET /api/event-types?format=); the verification webhook.test is sent as standard.';
 
 @ApiTags('endpoints')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { findEventType } from '@hub/events';
-import { standardEnvelope } from '../delivery/event-envelope';
+import { exampleEvent, FormatEvent } from '@hub/payload-formats';
 
 export const TEST_EVENT_TYPE = 'webhook.test';
 
@@ -14,10 +14,7 @@ export interface TestEventInput {
   now?: Date;
 }
 
-export interface TestEvent {
-  id: string;
-  body: string;
-}
+export type TestEvent = FormatEvent;
 
 function exampleData(type: string, endpointId: string | null, now: Date): Record<string, unknown> {
   if (type === TEST_EVENT_TYPE) {
@@ -28,23 +25,15 @@ function exampleData(type: string, endpointId: string | null, now: Date): Record
 }
 
 /**
- * One example event as a receiver gets it (the standard envelope, a fresh
+ * One example event, to be rendered in the receiver's format (a fresh
  * `evt_<ULID>` id): webhook.test with real values, a catalog type with its
- * catalog example, a custom type with a short message.
+ * catalog example, a custom type with a short message. Scoped to the
+ * endpoint's channel when it has one.
  */
 export function buildTestEvent(input: TestEventInput): TestEvent {
   const now = input.now ?? new Date();
   const data = exampleData(input.type, input.endpointId, now);
-  const fromExample = typeof data.channel === 'string' ? data.channel : null;
-  const id = `evt_${ulid()}`;
-  const body = standardEnvelope({
-    id,
-    type: input.type,
-    created_at: now,
-    account_id: input.accountId,
-    channel: input.channel?.type ?? fromExample ?? findEventType(input.type)?.channels[0] ?? null,
-    channel_id: input.channel?.id ?? null,
-    data,
-  });
-  return { id, body };
+  const event = exampleEvent({ type: input.type, channels: findEventType(input.type)?.channels ?? [], example: data, accountId: input.accountId, id: `evt_${ulid()}`, at: now });
+  if (input.type === TEST_EVENT_TYPE && !input.channel) return { ...event, channel: null, channel_id: null };
+  return input.channel ? { ...event, channel: input.channel.type, channel_id: input.channel.id } : event;
 }

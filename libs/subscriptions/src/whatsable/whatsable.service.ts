@@ -18,8 +18,10 @@ function toWebhook(endpoint: Endpoint): WhatsableWebhookDto {
 
 /**
  * WhatsAble's webhook API over our endpoints: a "webhook" is an endpoint with a
- * common URL, every event, general scope. Created without verification, as
- * WhatsAble does; the SSRF policy still applies.
+ * common URL and general scope, subscribed to received messages in the
+ * `conversation` format (the body WhatsAble's receivers expect; a received
+ * email or SMS, which that format cannot express, arrives as standard).
+ * Created without verification, as WhatsAble does; the SSRF policy still applies.
  */
 @Injectable()
 export class WhatsableService {
@@ -44,7 +46,7 @@ export class WhatsableService {
     const problem = webhookUrlProblem(webhook);
     if (problem) throw fieldErrors([{ field: 'webhook', message: `webhook ${problem}` }]);
     await this.destinations.assertAllowed([{ field: 'webhook', url: webhook }]);
-    const values = { url: webhook, event_types: [], event_urls: {}, channel_id: null, headers: {}, enabled: true };
+    const values = { url: webhook, event_types: ['message.received'], event_urls: {}, channel_id: null, headers: {}, enabled: true, payload_format: 'conversation' as const };
     const saved = await this.dataSource.transaction(async (tx) => {
       await this.quotas.assertRoomFor(accountId, { ...values, id: null }, tx);
       return this.scope.create(accountId, { ...values, secret_encrypted: this.box.encrypt(generateEndpointSecret()) } as DeepPartial<Endpoint>, tx);

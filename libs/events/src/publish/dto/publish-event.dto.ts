@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PAYLOAD_FORMATS, PayloadFormat } from '@hub/payload-formats';
 
 export class PublishEventDto {
   @ApiProperty({ example: 'custom.order_paid', description: 'A catalog type or `custom.<name>`' })
@@ -39,4 +40,15 @@ export class EventTypeDto {
   schema!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'An example `data` object' })
   example!: Record<string, unknown>;
+  @ApiProperty({ enum: PAYLOAD_FORMATS, example: 'standard', description: 'The format example_body is in: the one asked for, or `standard` when that one cannot express this type' })
+  example_format!: PayloadFormat;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole body a receiver gets for the example, in example_format' })
+  example_body!: Record<string, unknown>;
+}
+
+export class EventTypesQueryDto {
+  @ApiPropertyOptional({ enum: PAYLOAD_FORMATS, example: 'flat_event', description: 'Show example_body in this payload format (default standard)' })
+  @IsOptional()
+  @IsIn(PAYLOAD_FORMATS, { message: `format must be one of ${PAYLOAD_FORMATS.join(', ')}` })
+  format?: PayloadFormat;
 }

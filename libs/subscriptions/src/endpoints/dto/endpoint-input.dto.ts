@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PAYLOAD_FORMATS as ALL_FORMATS } from '@hub/payload-formats';
 import { PayloadFormat } from '../endpoint.entity';
 
-export const PAYLOAD_FORMATS: PayloadFormat[] = ['standard', 'crm_model', 'channel_event', 'flat_event', 'conversation'];
+export const PAYLOAD_FORMATS: PayloadFormat[] = [...ALL_FORMATS];
 
 /** May be left out, but not sent as null (IsOptional would let null through). */
 const Omittable = () => ValidateIf((_object, value) => value !== undefined);
@@ -99,10 +100,11 @@ export class EndpointInputDto {
   @ApiPropertyOptional({
     enum: PAYLOAD_FORMATS,
     example: 'standard',
-    description: 'The body shape a receiver gets. Stored now; only `standard` bodies are built today, so every format is delivered as the standard envelope for the moment.',
+    description:
+      'The body shape the receiver gets (default standard): standard (the SPEC envelope), crm_model (CRM model events for contacts, statuses, sources), channel_event (channel-gateway events: WhatsApp messages.upsert/update/delete, connection.update, call; inbound email/SMS as messaging), flat_event (one flat object with a human event name), conversation (WhatsApp assistant style for message.received). An event the format cannot express is sent as standard; the webhook-format header always names the body\'s format. GET /api/event-types?format= shows each.',
   })
   @Omittable()
-  @IsIn(PAYLOAD_FORMATS)
+  @IsIn(PAYLOAD_FORMATS, { message: `payload_format must be one of ${PAYLOAD_FORMATS.join(', ')}` })
   payload_format?: PayloadFormat;
 }
 
@@ -129,10 +131,15 @@ export class TestUnsavedEndpointDto {
   @Omittable()
   @IsObject()
   headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ enum: PAYLOAD_FORMATS, example: 'flat_event', description: 'The body shape to send the example in (default standard); without event_type, the format\'s sample event is sent' })
+  @Omittable()
+  @IsIn(PAYLOAD_FORMATS, { message: `payload_format must be one of ${PAYLOAD_FORMATS.join(', ')}` })
+  payload_format?: PayloadFormat;
 }
 
 export class TestSavedEndpointDto {
-  @ApiPropertyOptional({ example: 'contact.created', description: 'A catalog type or custom.<name>; default webhook.test' })
+  @ApiPropertyOptional({ example: 'contact.created', description: 'A catalog type or custom.<name>; default webhook.test (for an endpoint in another payload format, that format\'s sample event)' })
   @Omittable()
   @IsString()
   @MaxLength(100)
