@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MessageProviderEvents, ProviderEventReport } from '@hub/messaging';
+import { MessageProviderEvents, ProviderEventReport, ProviderEventRetention } from '@hub/messaging';
 import { Account, Hub, startHub } from './harness';
 
 /**
@@ -42,7 +42,7 @@ describe('provider events: what providers report about our messages', () => {
   const emitted = (type: string) => hub.sql<{ data: Record<string, unknown> }>(`SELECT data FROM events WHERE account_id = $1 AND type = $2 ORDER BY created_at`, [a.accountId, type]);
 
   beforeAll(async () => {
-    hub = await startHub({ roles: { api: true, worker: false } });
+    hub = await startHub();
     a = await hub.signup();
     const channel = await hub.request('POST', '/api/channels', { token: a.token, body: { type: 'email', name: 'Mail', from_address: 'hello@shop.example.com', provider: 'sendgrid' } });
     expect(channel.status).toBe(201);
@@ -134,6 +134,15 @@ describe('provider events: what providers report about our messages', () => {
     const left = (await emitted('group.unsubscribed')).find((e) => e.data.contact_id === contact.body.id);
     expect(left!.data).toMatchObject({ group_id: group.body.id, via: 'provider' });
     expect((await emitted('message.unsubscribed')).some((e) => e.data.to === 'erin@example.com')).toBe(true);
+  });
+
+  it('purges applied events past LOG_RETENTION_DAYS, never pending ones', async () => {
+    await apply([report({ kind: 'delivered', providerEventId: 'old-applied', recipient: 'old@example.com' })]);
+    await dataSource.transaction((tx) => events.record(tx, [report({ kind: 'delivered', providerEventId: 'old-pending', recipient: 'old@example.com' })]));
+    await hub.sql("UPDATE message_provider_events SET created_at = now() - interval '31 days' WHERE provider_event_id IN ('old-applied', 'old-pending')");
+    expect(await hub.app.get(ProviderEventRetention).purgeOlderThan(30)).toBe(1);
+    const left = await hub.sql<{ provider_event_id: string }>("SELECT provider_event_id FROM message_provider_events WHERE provider_event_id IN ('old-applied', 'old-pending')");
+    expect(left.map((row) => row.provider_event_id)).toEqual(['old-pending']);
   });
 
   it('does not emit anything for a deferral, but keeps it', async () => {

@@ -16,3 +16,4 @@ export { PROVIDER_EVENT_KINDS, ProviderEventKind, ProviderEventReport } from './
 export { ProviderEventSql } from './provider-events/provider-event-sql';
 export { ProviderEventsProducer } from './queues/provider-events/provider-events.producer';
 export { PROVIDER_EVENTS_QUEUE } from './queues/provider-events/provider-events.queue';
+export { ProviderEventRetention } from './provider-events/provider-event-retention';

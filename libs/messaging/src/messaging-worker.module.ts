@@ -8,6 +8,7 @@ import { MessageSendSweep } from './queues/message-send/message-send.sweep';
 import { ProviderEventsConsumer } from './queues/provider-events/provider-events.consumer';
 import { ProviderEventsSweep } from './queues/provider-events/provider-events.sweep';
 import { WhatsappConversations } from './messages/whatsapp-conversations';
+import { ProviderEventRetention } from './provider-events/provider-event-retention';
 import { MessageSendRunner } from './sending/message-send-runner';
 import { ChannelTransports } from './transports/channel-transports';
 import { EmailTransport } from './transports/email.transport';
@@ -22,7 +23,7 @@ import { WhatsAppTransport } from './transports/whatsapp.transport';
  */
 @Module({
   imports: [MessagingCoreModule, SubscriptionsCoreModule, WorkModule],
-  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep, ProviderEventsConsumer, ProviderEventsSweep, WhatsappConversations],
+  providers: [ChannelSecrets, EmailTransport, WhatsAppTransport, SmsTransport, ChannelTransports, MessageSendRunner, MessageSendConsumer, MessageSendSweep, ProviderEventsConsumer, ProviderEventsSweep, WhatsappConversations, ProviderEventRetention],
   exports: [MessagingCoreModule, MessageSendSweep],
 })
 export class MessagingWorkerModule {}
