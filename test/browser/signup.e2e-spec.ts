@@ -70,7 +70,7 @@ describe('admin app in Chromium: signup confirmed by email', () => {
     await fillSignup('Browser Co', email);
     await visible(page.getByRole('heading', { name: 'Check your email' }));
     await visible(page.getByText(email, { exact: true }));
-    expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
+    expect(await page.evaluate('window.localStorage.length')).toBe(0);
     await saveScreenshot(page, 'signup-check-email');
 
     await page.goto(await linkMailedTo(email));
