@@ -34,7 +34,7 @@ describe('login throttling without a trusted proxy (TRUST_PROXY unset)', () => {
 
     const again = await hub.request('POST', '/api/auth/signup', { body: { email: email.toUpperCase(), password: 'another-password-1', account_name: 'Second' } });
     expect(again.status).toBe(202);
-    expect(again.body).toEqual({ message: 'No new account was created. If this email address already has an account, log in with it.' });
+    expect(again.body).toEqual({ status: 'not_created', message: 'No new account was created. If this email address already has an account, log in with it.' });
     expect(again.text).not.toMatch(/exist|taken|registered/i);
     expect(await hub.sql('SELECT count(*)::int AS n FROM accounts')).toEqual(accounts);
     const [user] = await hub.sql('SELECT account_id FROM users WHERE email = $1', [email]);

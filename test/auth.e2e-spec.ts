@@ -45,7 +45,7 @@ describe('accounts and auth (SPEC §2)', () => {
     const a = await hub.signup();
     const taken = await hub.request('POST', '/api/auth/signup', { body: { email: a.email, password: 'long-password-1', account_name: 'B' } });
     expect(taken.status).toBe(202);
-    expect(taken.body).toEqual({ message: expect.any(String) });
+    expect(taken.body).toEqual({ status: 'not_created', message: expect.any(String) });
     const short = await hub.request('POST', '/api/auth/signup', { body: { email: 'x@example.com', password: 'short', account_name: 'B' } });
     expect(short.status).toBe(400);
     expect(short.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsWorkerModule } from '@hub/accounts';
 import { AutomationWorkerModule } from '@hub/automation';
 import { DatabaseModule } from '@hub/database';
 import { EmailEventsWorkerModule } from '@hub/email-events';
@@ -8,6 +9,7 @@ import { MessagingWorkerModule } from '@hub/messaging';
 import { EventsModule } from '@hub/events';
 import { HubLoggerModule, OperationsModule, QueueRootModule } from '@hub/operations';
 import { DeliveryWorkerModule } from '@hub/subscriptions';
+import { SystemMailWorkerModule } from '@hub/system-mail';
 
 /**
  * Everything the worker process runs: each queue's consumer, the sweeper and
@@ -15,6 +17,6 @@ import { DeliveryWorkerModule } from '@hub/subscriptions';
  * consumes), plus health and metrics.
  */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule, EmailEventsWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule, EmailEventsWorkerModule, SystemMailWorkerModule, AccountsWorkerModule],
 })
 export class WorkerModule {}

@@ -33,6 +33,9 @@ export class AppConfig {
   readonly signupEnabled!: boolean;
   readonly signupLimitPerHour!: number;
   readonly trustProxy!: TrustProxy;
+  /** The system mailer's SMTP URL (credentials inside: never log it); null when system mail is off. */
+  readonly systemSmtpUrl!: string | null;
+  readonly systemMailFrom!: string;
   readonly maxEndpointsPerAccount!: number;
   readonly maxEndpointsPerEvent!: number;
   readonly logLevel!: string;

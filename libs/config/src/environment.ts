@@ -201,6 +201,21 @@ export class Environment {
   @Max(100000)
   SIGNUP_LIMIT_PER_HOUR = 20;
 
+  /**
+   * The hub's own mail (signup confirmations, later operator alerts), not an
+   * account's channel: smtp://user:pass@host:port, or smtps:// for TLS from
+   * the first byte. Unset: no system mail, and signup answers as documented
+   * in README (it then tells whether an email has an account).
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+\/?$/, { message: 'SYSTEM_SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…' })
+  SYSTEM_SMTP_URL?: string;
+
+  /** The From of system mail: an address, or `Name <address>`. Default: `Webhook Hub <no-reply@PUBLIC_URL's host>`. */
+  @IsOptional()
+  @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'SYSTEM_MAIL_FROM must be an email address or Name <address>' })
+  SYSTEM_MAIL_FROM?: string;
+
   /** Which proxies in front of the api may say who the client is (X-Forwarded-For); see trust-proxy.ts. */
   @IsString()
   TRUST_PROXY = 'false';

@@ -28,6 +28,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the system mailer settings, with a From on PUBLIC_URL\'s host by default', () => {
+    expect(loadConfig({ DEV_SECRETS_FILE: devSecrets() })).toMatchObject({ systemSmtpUrl: null, systemMailFrom: 'Webhook Hub <no-reply@localhost>' });
+    const config = loadConfig({ DEV_SECRETS_FILE: devSecrets(), SYSTEM_SMTP_URL: 'smtps://hub:p%40ss@smtp.example.com:465', SYSTEM_MAIL_FROM: 'Ops <ops@example.com>' });
+    expect(config).toMatchObject({ systemSmtpUrl: 'smtps://hub:p%40ss@smtp.example.com:465', systemMailFrom: 'Ops <ops@example.com>' });
+  });
+
+  it('never echoes the SMTP password when SYSTEM_SMTP_URL is refused', () => {
+    expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), SYSTEM_SMTP_URL: 'smtp://hub:hunter2-secret@mail host' })).toThrow(/^Invalid configuration: SYSTEM_SMTP_URL(?!.*hunter2)/);
+  });
+
   it.each([
     ['PORT', 'eighty', /^Invalid configuration: PORT — PORT must be an integer number$/],
     ['WEBHOOK_TIMEOUT_MS', '50', /^Invalid configuration: WEBHOOK_TIMEOUT_MS/],
@@ -38,6 +48,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'true', /^Invalid configuration: TRUST_PROXY — true would trust any X-Forwarded-For/],
     ['TRUST_PROXY', 'my-proxy', /^Invalid configuration: TRUST_PROXY — my-proxy is not an IP address/],
     ['MAX_ENDPOINTS_PER_ACCOUNT', '0', /^Invalid configuration: MAX_ENDPOINTS_PER_ACCOUNT/],
+    ['SYSTEM_SMTP_URL', 'http://user:secret-pass@mail.example.com', /^Invalid configuration: SYSTEM_SMTP_URL — SYSTEM_SMTP_URL must be smtp:\/\//],
+    ['SYSTEM_MAIL_FROM', 'not an address', /^Invalid configuration: SYSTEM_MAIL_FROM — .*email address/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(message);

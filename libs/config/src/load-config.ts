@@ -50,6 +50,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  if (env.SYSTEM_SMTP_URL) {
+    try {
+      new URL(env.SYSTEM_SMTP_URL);
+    } catch {
+      throw new ConfigError('Invalid configuration: SYSTEM_SMTP_URL — not a URL (percent-encode special characters in the user and password)');
+    }
+  }
   return new AppConfig({
     env: env.NODE_ENV,
     port: env.PORT,
@@ -64,7 +72,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD,
     jwtSecret,
     appSecretKey,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     webhookRetryScheduleSeconds: env.WEBHOOK_RETRY_SCHEDULE.split(',').map(Number),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
@@ -81,6 +89,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signupEnabled: env.SIGNUP_ENABLED,
     signupLimitPerHour: env.SIGNUP_LIMIT_PER_HOUR,
     trustProxy,
+    systemSmtpUrl: env.SYSTEM_SMTP_URL ?? null,
+    systemMailFrom: env.SYSTEM_MAIL_FROM ?? `Webhook Hub <no-reply@${new URL(publicUrl).hostname}>`,
     maxEndpointsPerAccount: env.MAX_ENDPOINTS_PER_ACCOUNT,
     maxEndpointsPerEvent: env.MAX_ENDPOINTS_PER_EVENT,
     logLevel: env.LOG_LEVEL,

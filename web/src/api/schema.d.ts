@@ -49,9 +49,29 @@ export interface paths {
         put?: never;
         /**
          * Create an account with its first user
-         * @description 201 with a session for a new account. 202 without one when no account was created (the email is taken), worded so it does not say whether the email has an account. Each client address may sign up SIGNUP_LIMIT_PER_HOUR times an hour (429 after).
+         * @description With a system mailer (SYSTEM_SMTP_URL set): always 202 {status: "confirmation_sent"}, whether or not the email has an account, and nothing is created yet. A new email is sent a link (single use, valid 24 h) that POST /api/auth/signup/confirm turns into the account; a taken email is sent an "already have an account" note instead. Without a mailer: 201 with a session for a new account, 202 {status: "not_created"} without one when the email is taken. Each client address may sign up SIGNUP_LIMIT_PER_HOUR times an hour (429 after); one address gets at most 3 signup mails an hour.
          */
         post: operations["AuthController_signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/signup/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email and create the account it signed up
+         * @description Takes the token of the link a signup mailed, once: creates the account with its first user and answers its session. 404 signup_link_unknown for a token never issued; 422 signup_link_used, signup_link_expired (after 24 h) or email_taken (the address got an account since).
+         */
+        post: operations["AuthController_confirmSignup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1169,8 +1189,13 @@ export interface components {
             /** @example 6f1c2a7e-0c1b-4d59-9a55-3f7f1a2b9c10 */
             account_id: string;
         };
-        SignupNotCreatedDto: {
-            /** @example No new account was created. If this email address already has an account, log in with it. */
+        SignupAcceptedDto: {
+            /**
+             * @example confirmation_sent
+             * @enum {string}
+             */
+            status: "confirmation_sent" | "not_created";
+            /** @example Check your email: we sent a message to that address with what to do next. It may take a minute to arrive. */
             message: string;
         };
         ErrorBody: {
@@ -1189,6 +1214,13 @@ export interface components {
              *     ]
              */
             details?: Record<string, never>;
+        };
+        SignupConfirmDto: {
+            /**
+             * @description The code after `#token=` in the confirmation link
+             * @example q3Vx0m4dJ8mY0bq9M2fK7pZl1tR6uWcHn5sA3eE8yGk
+             */
+            token: string;
         };
         LoginDto: {
             /**
@@ -3637,6 +3669,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Only without a system mailer: the new account, signed in */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +3683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignupNotCreatedDto"];
+                    "application/json": components["schemas"]["SignupAcceptedDto"];
                 };
             };
             /** @description Bad Request */
@@ -3695,6 +3728,109 @@ export interface operations {
                      * @example {
                      *       "statusCode": 429,
                      *       "error": "Too Many Requests",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_confirmSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupConfirmDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
                      *       "message": "What went wrong, in words"
                      *     }
                      */

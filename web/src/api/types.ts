@@ -20,6 +20,10 @@ export type ApiErrorBody = Omit<Schemas['ErrorBody'], 'details'> & { details?: F
 export type LoginRequest = Schemas['LoginDto'];
 export type LoginResponse = Schemas['SessionDto'];
 export type Me = Schemas['MeDto'];
+export type SignupRequest = Schemas['SignupDto'];
+/** 202: nobody signed in yet (`confirmation_sent`: the email says what next; `not_created`: no mailer, email taken). */
+export type SignupAccepted = Schemas['SignupAcceptedDto'];
+export type SignupConfirmRequest = Schemas['SignupConfirmDto'];
 export type EventType = Schemas['EventTypeDto'];
 export type ApiKey = Schemas['ApiKeyDto'];
 export type CreateApiKeyRequest = Schemas['CreateApiKeyDto'];

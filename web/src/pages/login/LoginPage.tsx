@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useToken } from '../../auth/useSession';
 import { FieldError } from '../../ui/FieldError';
@@ -98,6 +98,9 @@ export function LoginPage() {
             {busy ? 'Logging in…' : 'Log in'}
           </button>
         </form>
+        <p className="login-alternative">
+          New here? <Link to="/signup">Create an account</Link>
+        </p>
       </div>
     </main>
   );

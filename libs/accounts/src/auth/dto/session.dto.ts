@@ -32,11 +32,16 @@ export class MeDto {
 }
 
 /**
- * The answer (202) to a signup that created nothing because the email is
- * taken. It does not say so: "already exists" told anyone which addresses
- * have accounts. See README "Deviations from SPEC".
+ * The answer (202) to a signup that signed nobody in. With a system mailer
+ * (SYSTEM_SMTP_URL) every signup gets `confirmation_sent`, whether or not the
+ * email has an account: the mail tells its owner which. Without one,
+ * `not_created` answers a taken email, worded so it does not say so. See
+ * README "Deviations from SPEC".
  */
-export class SignupNotCreatedDto {
-  @ApiProperty({ example: 'No new account was created. If this email address already has an account, log in with it.' })
+export class SignupAcceptedDto {
+  @ApiProperty({ enum: ['confirmation_sent', 'not_created'], example: 'confirmation_sent' })
+  status!: 'confirmation_sent' | 'not_created';
+
+  @ApiProperty({ example: 'Check your email: we sent a message to that address with what to do next. It may take a minute to arrive.' })
   message!: string;
 }
