@@ -193,6 +193,9 @@ describe('secrets never leak into logs or answers (LOG_LEVEL=debug, child proces
     expect((await call('POST', `/api/endpoints/${endpointId}/test`, as({ event_type: 'contact.created' }))).status).toBe(200);
     expect((await call('POST', '/api/endpoints/test', as({ url: receiver.url(), bearer_token: SECRETS['test send bearer token'], headers: { 'x-auth-token': SECRETS['endpoint custom header value'] } }))).status).toBe(200);
 
+    // A signup confirmation needs a token only a mail carries (this hub has no mailer): one that was never issued.
+    expect((await call('POST', '/api/auth/signup/confirm', { body: { token: 'A'.repeat(43) } })).status).toBeGreaterThanOrEqual(400);
+
     // Every documented route once more, with the account's records (reads, updates, actions), deletions last.
     const order: Record<string, number> = { GET: 0, POST: 1, PATCH: 1, PUT: 1, DELETE: 2 };
     for (const op of [...operations].sort((x, y) => order[x.method] - order[y.method])) {

@@ -9,3 +9,4 @@ export { Cursor, decodeCursor, encodeCursor, Page, toPage } from './cursor-page'
 export { PageQueryDto } from './page-query.dto';
 export { ApiErrors } from './api-errors.decorator';
 export { REDACTED, redactHeaders, redactUrl } from './header-redaction';
+export { IS_PUBLIC, Public } from './public-route';

@@ -19,7 +19,4 @@ export { QueueConsumers } from './work/queue-consumers';
 export { promoteDelayedJob } from './work/delayed-jobs';
 export { afterFailedAttempt, FailedAttempt, RetryDecision, RetrySchedule, scheduledDelayMs, scheduleFromSeconds } from './work/retry-policy';
 export { leaseExpired, leaseIsFree, RELEASE_LEASE, takeLease } from './work/lease';
-// Last on purpose: OperationsModule's controllers import @hub/accounts, which
-// imports @hub/system-mail, which imports this index. Loaded last, everything
-// above is already exported when that cycle comes back here.
 export { OperationsModule } from './operations.module';

@@ -1,4 +1,7 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { IS_PUBLIC, Public } from '@hub/http';
+
+export { IS_PUBLIC, Public };
 
 /** Who is calling: set by AuthGuard on every admin request. */
 export interface AuthContext {
@@ -7,10 +10,6 @@ export interface AuthContext {
   apiKeyId: string | null;
 }
 
-export const IS_PUBLIC = 'hub:public';
-
-/** Marks a route as reachable without a JWT or API key (inbound webhooks, login, health). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export const CurrentAuth = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthContext => ctx.switchToHttp().getRequest<{ auth: AuthContext }>().auth,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '@hub/accounts';
+import { Public } from '@hub/http';
 import { HubMetrics } from './hub-metrics';
 
 @ApiTags('operations')
