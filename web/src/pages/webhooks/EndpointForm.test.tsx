@@ -8,6 +8,17 @@ const catalog = [
   { type: 'contact.created', description: 'A contact was created.', channels: [], schema: {}, example: {} },
   { type: 'message.bounced', description: 'A message bounced.', channels: ['email'], schema: {}, example: {} },
 ];
+/** GET /api/event-types?format=: flat_event expresses message.bounced, not contact.created. */
+function examplesIn(format: string) {
+  return catalog.map((eventType) => {
+    const flat = format === 'flat_event' && eventType.type === 'message.bounced';
+    return {
+      ...eventType,
+      example_format: flat ? 'flat_event' : 'standard',
+      example_body: flat ? { event: 'delivery bounce', error_message: 'mailbox full' } : { id: 'evt_1', type: eventType.type, data: {} },
+    };
+  });
+}
 const GOOD = 'https://crm.example.com/hooks';
 const BAD = 'https://crm.example.com/broken';
 
@@ -54,6 +65,7 @@ function stubApi(endpoints: Endpoint[], extra: Handler = () => undefined) {
   return stubFetch((url, init) => {
     if (url === '/api/auth/me') return jsonResponse(200, me);
     if (url === '/api/event-types') return jsonResponse(200, catalog);
+    if (url.startsWith('/api/event-types?format=')) return jsonResponse(200, examplesIn(url.slice(url.indexOf('=') + 1)));
     if (url === '/api/channels') return jsonResponse(200, []);
     if (url === '/api/endpoints' && init.method === 'GET') return jsonResponse(200, endpoints);
     if (url === '/api/endpoints/test' && init.method === 'POST') {
@@ -132,6 +144,7 @@ describe('EndpointForm (new endpoint)', () => {
       event_types: ['message.bounced'],
       event_urls: { 'message.bounced': GOOD },
       channel_id: null,
+      payload_format: 'standard',
       headers: {},
       timeout_ms: null,
     });
@@ -184,6 +197,58 @@ describe('EndpointForm (new endpoint)', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Common URL')).toHaveAccessibleDescription('url must not be a private address'));
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing was saved: fix the fields marked below.');
+  });
+});
+
+describe('EndpointForm (payload format)', () => {
+  beforeEach(() => window.localStorage.setItem('webhook-hub.token', 'jwt-123'));
+
+  it('previews the chosen format’s body, says when a type falls back to standard, and tests and saves in that format', async () => {
+    let sent: unknown;
+    const fetchMock = stubApi([], (url, init) => {
+      if (url === '/api/endpoints' && init.method === 'POST') {
+        sent = JSON.parse(init.body ?? '{}');
+        return jsonResponse(201, { ...saved, payload_format: 'flat_event', secret: 'whsec_new' });
+      }
+      return undefined;
+    });
+    const { user } = renderApp('/webhooks?edit=new');
+    await user.type(await screen.findByLabelText('Common URL'), GOOD);
+    await user.click(screen.getByLabelText('contact.created'));
+    await user.click(screen.getByLabelText('message.bounced'));
+    expect(await screen.findByLabelText('Example body of contact.created')).toHaveTextContent('"type": "contact.created"');
+
+    await user.selectOptions(screen.getByLabelText('Payload format'), 'flat_event');
+    expect(screen.getByLabelText('Payload format')).toHaveAccessibleDescription(/One flat object named in words.*arrive in the standard shape/);
+    // contact.created comes first, but flat_event cannot express it: the preview starts on message.bounced.
+    expect(await screen.findByLabelText('Example body of message.bounced')).toHaveTextContent('"event": "delivery bounce"');
+    expect(screen.queryByText(/flat_event cannot express/)).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Preview event'), 'contact.created');
+    expect(screen.getByLabelText('Example body of contact.created')).toHaveTextContent('"type": "contact.created"');
+    expect(screen.getByText(/flat_event cannot express/)).toHaveTextContent(
+      'flat_event cannot express contact.created: it arrives in the standard shape, with webhook-format: standard.',
+    );
+
+    await user.selectOptions(screen.getByLabelText('Preview event'), 'message.bounced');
+    await user.click(screen.getByRole('button', { name: 'Test common URL' }));
+    await screen.findByRole('region', { name: /Passed Test of message\.bounced/ });
+    const testCall = fetchMock.mock.calls.find(([url]) => url === '/api/endpoints/test');
+    expect(JSON.parse(testCall?.[1].body ?? '{}')).toMatchObject({ url: GOOD, event_type: 'message.bounced', payload_format: 'flat_event' });
+
+    await user.click(saveButton());
+    await screen.findByLabelText('Signing secret');
+    expect(sent).toMatchObject({ payload_format: 'flat_event', event_types: ['contact.created', 'message.bounced'] });
+  });
+
+  it('previews the format’s sample type when the endpoint has no type the format expresses', async () => {
+    stubApi([]);
+    const { user } = renderApp('/webhooks?edit=new');
+    await user.click(await screen.findByLabelText('contact.created'));
+    await user.selectOptions(screen.getByLabelText('Payload format'), 'crm_model');
+    // The stub's crm_model expresses nothing; the sample type is not in its catalog either.
+    expect(await screen.findByText('The catalog has no example of contact.updated.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Preview event')).toHaveValue('contact.updated');
   });
 });
 

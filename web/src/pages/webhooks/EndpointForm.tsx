@@ -10,6 +10,7 @@ import {
   endpointFormSchema,
   endpointUrls,
   fieldsWithUrl,
+  formEventTypes,
   formFieldFor,
   formUrls,
   formValues,
@@ -18,9 +19,12 @@ import {
   type EndpointFormValues,
 } from './endpointFormModel';
 import { EventUrlTable } from './EventUrlTable';
+import { PayloadFormatField } from './PayloadFormatField';
+import { PayloadPreview } from './PayloadPreview';
 import { saveGate, saveGateReason } from './saveGate';
 import { TestResultPanel } from './TestResultPanel';
 import { useCreateEndpoint, useUpdateEndpoint } from './useEndpoints';
+import { usePayloadPreview } from './usePayloadPreview';
 import { useUrlTests } from './useUrlTests';
 
 export type SavedEndpoint = { endpoint: Endpoint; secret?: undefined } | { endpoint: EndpointWithSecret; secret: string };
@@ -61,6 +65,9 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
   const saving = create.isPending || update.isPending;
   const commonUrl = values.url.trim();
   const subscribedCount = values.events.filter((row) => row.subscribed).length;
+  const preview = usePayloadPreview(values.payload_format, formEventTypes(values), catalog.map((eventType) => eventType.type));
+  // In a format other than standard, the common URL's Test sends the previewed event: what you see is what is sent.
+  const commonTestType = values.payload_format === 'standard' ? 'webhook.test' : preview.eventType;
 
   const runTest = (slot: string, url: string, eventType: string) => {
     const current = getValues();
@@ -69,6 +76,7 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
       event_type: eventType,
       bearer_token: current.bearer_token.trim() || undefined,
       headers: headerMap(current.headers),
+      payload_format: current.payload_format,
     });
   };
   const testRow = (index: number) => {
@@ -142,13 +150,14 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
             aria-label="Test common URL"
             disabled={!commonUrl || tests.running !== null}
             aria-busy={tests.running === COMMON}
-            onClick={() => runTest(COMMON, commonUrl, 'webhook.test')}
+            onClick={() => runTest(COMMON, commonUrl, commonTestType)}
           >
             {tests.running === COMMON ? 'Testing…' : 'Test'}
           </button>
         </div>
         <p id="endpoint-url-hint" className="field-hint">
           Every checked event without its own URL goes here. Leave it empty if each event has its own URL.
+          {commonTestType !== 'webhook.test' && ` Its Test sends the previewed event, ${commonTestType}, in the chosen payload format.`}
         </p>
         <FieldError id="endpoint-url-error" message={formState.errors.url?.message} />
       </div>
@@ -167,6 +176,10 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
             : `${subscribedCount} ${subscribedCount === 1 ? 'event' : 'events'} checked. Give an event its own URL to send it somewhere other than the common URL.`}
       </p>
       <EventUrlTable form={form} catalog={catalog} tests={tests} onTest={testRow} />
+
+      <h3>Payload format</h3>
+      <PayloadFormatField form={form} />
+      <PayloadPreview preview={preview} />
 
       <h3>Delivery settings</h3>
       <DeliverySettings form={form} channels={channels} hasStoredToken={Boolean(endpoint?.has_bearer_token)} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint, EventType } from '../../api/types';
-import { endpointFormSchema, formFieldFor, formUrls, formValues, toEndpointInput, urlProblem } from './endpointFormModel';
+import { endpointFormSchema, formEventTypes, formFieldFor, formUrls, formValues, toEndpointInput, urlProblem } from './endpointFormModel';
 
 const catalog = ['contact.created', 'message.bounced', 'message.opened'].map(
   (type): EventType => ({ type, description: type, channels: [], schema: {}, example: {}, example_format: 'standard', example_body: {} }),
@@ -38,9 +38,24 @@ describe('endpoint form values', () => {
       event_types: [],
       event_urls: { 'message.bounced': 'https://crm.example.com/bounces' },
       channel_id: null,
+      payload_format: 'standard',
       headers: { 'x-env': 'prod' },
       timeout_ms: 5000,
     });
+  });
+
+  it('keeps the endpoint’s payload format, and sends the one chosen', () => {
+    const values = formValues(catalog, endpoint({ payload_format: 'crm_model' }));
+    expect(values.payload_format).toBe('crm_model');
+    expect(toEndpointInput({ ...values, payload_format: 'flat_event' }, true).payload_format).toBe('flat_event');
+    expect(formValues(catalog).payload_format).toBe('standard');
+    expect(endpointFormSchema.safeParse({ ...values, payload_format: 'xml' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['payload_format']);
+  });
+
+  it('lists the types the endpoint would be sent: the checked ones, or every row', () => {
+    const values = formValues(catalog, endpoint({ event_types: ['message.opened', 'contact.created'] }));
+    expect(formEventTypes(values)).toEqual(['contact.created', 'message.opened']);
+    expect(formEventTypes({ ...values, every_event: true })).toEqual(['contact.created', 'message.bounced', 'message.opened']);
   });
 
   it('keeps a custom event type the catalog does not list', () => {
@@ -79,7 +94,8 @@ describe('endpoint form values', () => {
     expect(formFieldFor('event_types[0]', values, sent)).toBe('events.2.url');
     expect(formFieldFor('headers.x-env', values, sent)).toBe('headers.0.name');
     expect(formFieldFor('timeout_ms', values, sent)).toBe('timeout_seconds');
-    expect(formFieldFor('payload_format', values, sent)).toBeNull();
+    expect(formFieldFor('payload_format', values, sent)).toBe('payload_format');
+    expect(formFieldFor('secret', values, sent)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint, EndpointInput, EventType } from '../../api/types';
+import { PAYLOAD_FORMAT_VALUES, type PayloadFormat } from './payloadFormats';
 
 /** The form's values: strings as typed, one row per event of the catalog. */
 export interface EventRow {
@@ -19,6 +20,8 @@ export interface EndpointFormValues {
   events: EventRow[];
   /** '' for general scope (every channel), else a channel id. */
   scope: string;
+  /** The body shape the receiver gets. */
+  payload_format: PayloadFormat;
   /** Write-only: empty keeps the stored token when editing. */
   bearer_token: string;
   clear_bearer_token: boolean;
@@ -61,6 +64,7 @@ export const endpointFormSchema = z
     every_event: z.boolean(),
     events: z.array(z.object({ type: z.string(), subscribed: z.boolean(), url: z.string() })),
     scope: z.string(),
+    payload_format: z.enum(PAYLOAD_FORMAT_VALUES as [PayloadFormat, ...PayloadFormat[]]),
     bearer_token: z.string().max(4096, 'Tokens are at most 4096 characters'),
     clear_bearer_token: z.boolean(),
     headers: z.array(z.object({ name: z.string(), value: z.string() })).max(20, 'At most 20 custom headers'),
@@ -130,6 +134,7 @@ export function formValues(catalog: EventType[], endpoint?: Endpoint): EndpointF
     every_event: endpoint ? endpoint.event_types.length === 0 : false,
     events: eventRows(catalog, endpoint),
     scope: endpoint?.channel_id ?? '',
+    payload_format: endpoint?.payload_format ?? 'standard',
     bearer_token: '',
     clear_bearer_token: false,
     headers: Object.entries(endpoint?.headers ?? {}).map(([name, value]) => ({ name, value })),
@@ -143,6 +148,11 @@ export function formUrls(values: Pick<EndpointFormValues, 'url' | 'every_event' 
   const urls = [values.url.trim()];
   for (const row of values.events) if (isActive(values, row)) urls.push(row.url.trim());
   return urls.filter(Boolean);
+}
+
+/** The types the endpoint would be sent, in form order: every row when it takes every event, else the checked ones. */
+export function formEventTypes(values: Pick<EndpointFormValues, 'every_event' | 'events'>): string[] {
+  return values.events.filter((row) => isActive(values, row)).map((row) => row.type);
 }
 
 /** URLs a saved endpoint already sends to: these need no new test. */
@@ -164,6 +174,7 @@ export function toEndpointInput(values: EndpointFormValues, editing: boolean): E
     event_types: values.every_event ? [] : active.map((row) => row.type),
     event_urls: Object.fromEntries(active.filter((row) => row.url.trim()).map((row) => [row.type, row.url.trim()])),
     channel_id: values.scope || null,
+    payload_format: values.payload_format,
     headers: headerMap(values.headers),
     timeout_ms: values.timeout_seconds.trim() ? Number(values.timeout_seconds.trim()) * 1000 : null,
   };
@@ -184,6 +195,7 @@ export function formFieldFor(apiField: string, values: EndpointFormValues, sent:
   if (apiField === 'timeout_ms') return 'timeout_seconds';
   if (apiField === 'bearer_token') return 'bearer_token';
   if (apiField === 'channel_id') return 'scope';
+  if (apiField === 'payload_format') return 'payload_format';
   const rowOf = (type: string | undefined) => values.events.findIndex((row) => row.type === type);
   if (apiField.startsWith('event_urls.')) {
     const index = rowOf(apiField.slice('event_urls.'.length));
