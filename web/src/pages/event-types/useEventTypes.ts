@@ -11,8 +11,9 @@ export function useEventTypes() {
 }
 
 /** The catalog with each example as the whole body a receiver gets in `format` (cached per format). */
-export function useEventTypeExamples(format: EventType['example_format']) {
+export function useEventTypeExamples(format: EventType['example_format'], enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['event-types', { format }],
     queryFn: ({ signal }) => unwrap(api.GET('/api/event-types', { params: { query: { format } }, signal })),
     staleTime: 10 * 60_000,

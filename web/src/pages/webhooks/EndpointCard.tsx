@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Endpoint } from '../../api/types';
 import { errorMessage } from '../../ui/PageStates';
 import { endpointDestinations, endpointName, endpointState } from './endpointState';
+import { formatName } from './payloadFormats';
 import { SecretPanel } from './SecretPanel';
 import { TestSendPanel } from './TestSendPanel';
 import { useSetEndpointEnabled } from './useEndpoints';
@@ -76,6 +77,12 @@ export function EndpointCard({ endpoint, channelNames, onEdit, onDelete }: Endpo
             ? `Only channel ${channelNames.get(endpoint.channel_id) ?? endpoint.channel_id}`
             : 'General: every channel'}
         </dd>
+        {endpoint.payload_format !== 'standard' && (
+          <>
+            <dt>Payload format</dt>
+            <dd>{formatName(endpoint.payload_format)}</dd>
+          </>
+        )}
         <dt>Settings</dt>
         <dd>{settingsSummary(endpoint)}</dd>
       </dl>

@@ -1,15 +1,18 @@
 import { useId, useState } from 'react';
 import type { Endpoint } from '../../api/types';
 import { errorMessage } from '../../ui/PageStates';
+import { useEventTypeExamples } from '../event-types/useEventTypes';
+import { defaultPreviewType, formatName, SAMPLE_EVENT_TYPES } from './payloadFormats';
 import { TestResultPanel } from './TestResultPanel';
 import { useTestSavedEndpoint } from './useEndpoints';
 
-/** Event types a saved endpoint can be sent a test of: those it has a URL for. */
+/** Event types a saved endpoint can be sent a test of: those it has a URL for (and its format's sample type). */
 function testableTypes(endpoint: Endpoint): string[] {
   const types = new Set<string>();
   if (endpoint.url) {
     types.add('webhook.test');
     for (const type of endpoint.event_types) types.add(type);
+    types.add(SAMPLE_EVENT_TYPES[endpoint.payload_format]);
   }
   for (const type of Object.keys(endpoint.event_urls)) types.add(type);
   return [...types];
@@ -19,7 +22,12 @@ function testableTypes(endpoint: Endpoint): string[] {
 export function TestSendPanel({ endpoint, onClose }: { endpoint: Endpoint; onClose: () => void }) {
   const selectId = useId();
   const types = testableTypes(endpoint);
-  const [eventType, setEventType] = useState(types[0] ?? 'webhook.test');
+  const format = endpoint.payload_format;
+  const examples = useEventTypeExamples(format, format !== 'standard');
+  // Standard expresses every type: start on webhook.test. Another format starts on a type it expresses.
+  const suggested = format === 'standard' ? types[0] : defaultPreviewType(format, types, examples.data);
+  const [picked, setEventType] = useState<string | null>(null);
+  const eventType = picked ?? (suggested && types.includes(suggested) ? suggested : (types[0] ?? 'webhook.test'));
   const send = useTestSavedEndpoint(endpoint.id);
   const url = endpoint.event_urls[eventType] ?? endpoint.url ?? '';
 
@@ -52,6 +60,11 @@ export function TestSendPanel({ endpoint, onClose }: { endpoint: Endpoint; onClo
           {send.isPending ? 'Sending…' : 'Send now'}
         </button>
       </div>
+      {format !== 'standard' && (
+        <p className="field-hint">
+          Sent in the endpoint’s payload format, {formatName(format)}; an event it cannot express goes in the standard shape.
+        </p>
+      )}
       {send.error && (
         <p className="form-error" role="alert">
           The test could not be sent: {errorMessage(send.error)}
