@@ -177,7 +177,7 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
       </p>
       <EventUrlTable form={form} catalog={catalog} tests={tests} onTest={testRow} />
 
-      <h3>Payload format</h3>
+      <h3>What the receiver gets</h3>
       <PayloadFormatField form={form} />
       <PayloadPreview preview={preview} />
 
