@@ -9,6 +9,7 @@ import { EventsApiModule, EventsModule } from '@hub/events';
 import { GroupsModule } from '@hub/groups';
 import { InboundLogModule } from '@hub/inbound-log';
 import { LeadsModule } from '@hub/leads';
+import { WhatsappModule } from '@hub/whatsapp';
 import { MessagingModule } from '@hub/messaging';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
 import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, WhatsableModule } from '@hub/subscriptions';
@@ -34,6 +35,7 @@ import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, Whatsable
     AutomationModule,
     LeadsModule,
     EmailEventsModule,
+    WhatsappModule,
   ],
 })
 export class ApiModule {}

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@hub/database';
 import { EmailEventsWorkerModule } from '@hub/email-events';
 import { InboundLogRetentionModule } from '@hub/inbound-log';
 import { LeadsWorkerModule } from '@hub/leads';
+import { WhatsappWorkerModule } from '@hub/whatsapp';
 import { MessagingWorkerModule } from '@hub/messaging';
 import { EventsModule } from '@hub/events';
 import { HubLoggerModule, OperationsModule, QueueRootModule } from '@hub/operations';
@@ -17,6 +18,6 @@ import { SystemMailWorkerModule } from '@hub/system-mail';
  * consumes), plus health and metrics.
  */
 @Module({
-  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule, EmailEventsWorkerModule, SystemMailWorkerModule, AccountsWorkerModule],
+  imports: [HubLoggerModule, DatabaseModule, OperationsModule, QueueRootModule, EventsModule, InboundLogRetentionModule, DeliveryWorkerModule, MessagingWorkerModule, AutomationWorkerModule, LeadsWorkerModule, EmailEventsWorkerModule, SystemMailWorkerModule, AccountsWorkerModule, WhatsappWorkerModule],
 })
 export class WorkerModule {}

@@ -39,6 +39,8 @@ export function toChannelDto(channel: Channel, publicUrl: string): ChannelRespon
         session_id: channel.session_id ?? '',
         session_status: channel.session_status ?? 'disconnected',
         phone: channel.phone,
+        qr: channel.session_status === 'qr' ? (channel.session_qr ?? null) : null,
+        last_seen_at: channel.session_seen_at ?? null,
       };
       return dto;
     }

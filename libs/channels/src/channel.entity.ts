@@ -65,6 +65,14 @@ export class Channel extends AccountOwnedEntity {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
+  /** The QR code the node service reported, kept while the status is `qr` (the admin app renders it to be scanned). */
+  @Column({ type: 'text', nullable: true })
+  session_qr!: string | null;
+
+  /** When the node service last reported on the session (status, sync or an event). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  session_seen_at!: Date | null;
+
   // SMS
   @Column({ type: 'text', nullable: true })
   from_number!: string | null;

@@ -7,6 +7,7 @@ import { ChannelStore } from './channel-store';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
 import { EmailWebhookKeyring } from './email-webhook-keys';
+import { WhatsappSessions } from './whatsapp-sessions';
 
 /**
  * The store without the admin routes, for any process (the worker sends
@@ -16,8 +17,8 @@ import { EmailWebhookKeyring } from './email-webhook-keys';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Channel])],
-  providers: [ChannelStore, ChannelSecrets, EmailWebhookKeyring],
-  exports: [ChannelStore, EmailWebhookKeyring],
+  providers: [ChannelStore, ChannelSecrets, EmailWebhookKeyring, WhatsappSessions],
+  exports: [ChannelStore, EmailWebhookKeyring, WhatsappSessions],
 })
 export class ChannelsCoreModule {}
 

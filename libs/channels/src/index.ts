@@ -7,3 +7,4 @@ export { CHANNEL_TYPES, ChannelType, EMAIL_PROVIDERS, EmailProvider, SESSION_STA
 export { emailWebhookUrl, toChannelDto } from './channel-response.mapper';
 export { ChannelResponse, EmailChannelResponse, SmsChannelResponse, WhatsappChannelResponse } from './dto/channel.response';
 export { EmailWebhookKeyring, EmailWebhookKeys } from './email-webhook-keys';
+export { WhatsappSessions, SessionReport, ReportedSession } from './whatsapp-sessions';

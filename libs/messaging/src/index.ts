@@ -1,7 +1,8 @@
 export { MessagingModule } from './messaging.module';
 export { MessagingWorkerModule } from './messaging-worker.module';
 export { MessagingCoreModule } from './messaging-core.module';
-export { Message, MessageChannel, MessageSource, MessageStatus, StatusChange } from './messages/message.entity';
+export { Message, MessageChannel, MessageDirection, MessageSource, MessageStatus, StatusChange } from './messages/message.entity';
+export { ReportedMessages, ReportedMessageInput } from './reported/reported-messages';
 export { MessageQueue, EnqueueMessageInput } from './messages/message-queue';
 export { messageEventData } from './messages/message-events';
 export { MessageSendSweep } from './queues/message-send/message-send.sweep';

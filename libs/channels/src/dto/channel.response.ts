@@ -66,6 +66,10 @@ export class WhatsappChannelResponse extends ChannelResponseBase {
   session_status!: SessionStatus;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'Set once the node service connects' })
   phone!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The QR code to scan with the phone, while session_status is `qr`' })
+  qr!: string | null;
+  @ApiProperty({ example: '2026-11-24T10:05:00.000Z', nullable: true, type: String, description: 'When the node service last reported on the session' })
+  last_seen_at!: Date | null;
 }
 
 export class SmsChannelResponse extends ChannelResponseBase {

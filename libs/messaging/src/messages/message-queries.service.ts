@@ -30,6 +30,8 @@ export class MessageQueries {
   async list(accountId: string, query: MessageQueryDto): Promise<MessagePageDto> {
     const qb = this.scope.queryBuilder(accountId, 'm');
     if (query.channel_id) qb.andWhere('m.channel_id = :channelId', { channelId: query.channel_id });
+    if (query.contact_id) qb.andWhere('m.contact_id = :contactId', { contactId: query.contact_id });
+    if (query.direction) qb.andWhere('m.direction = :direction', { direction: query.direction });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.to) qb.andWhere('m.to = :to', { to: storedRecipient(query.to) });
     const cursor = decodeCursor(query.cursor);

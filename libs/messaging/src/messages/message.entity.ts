@@ -5,7 +5,10 @@ import { MESSAGE_STATUSES } from '@hub/events';
 
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export type MessageChannel = 'email' | 'whatsapp' | 'sms';
-export type MessageSource = 'api' | 'workflow';
+/** `node`: reported by the WhatsApp node service (a message received, or one sent from the phone itself). */
+export type MessageSource = 'api' | 'workflow' | 'node';
+export type MessageDirection = 'outbound' | 'inbound';
+export const REPORTED_MESSAGE_INDEX = 'messages_reported_provider_id_key';
 
 export interface StatusChange {
   status: MessageStatus;
@@ -15,7 +18,8 @@ export interface StatusChange {
 }
 
 /**
- * One outbound message (send API or workflow step). PostgreSQL holds its
+ * One message: outbound (send API or workflow step; or sent from the phone,
+ * as the WhatsApp node service reports) or inbound (received on a channel). PostgreSQL holds its
  * state: a queued row whose job vanished from Redis is re-enqueued by the
  * sweeper; `locked_until` is the lease of the send in flight, so a duplicate or
  * stalled job cannot send it twice at once. No foreign key to channels: a
@@ -26,6 +30,8 @@ export interface StatusChange {
 @Index('messages_provider_message_id_idx', ['provider_message_id'])
 @Index('messages_message_id_header_idx', ['message_id_header'])
 @Index('messages_due_idx', ['next_attempt_at'], { where: "status = 'queued'" })
+// A message the node service reports is stored once per channel, however often the node repeats it.
+@Index(REPORTED_MESSAGE_INDEX, ['channel_id', 'provider_message_id'], { unique: true, where: "source = 'node'" })
 export class Message extends AccountOwnedEntity {
   @Column('uuid')
   channel_id!: string;
@@ -42,9 +48,20 @@ export class Message extends AccountOwnedEntity {
   @JoinColumn({ name: 'contact_id' })
   contact?: Contact | null;
 
-  /** Normalised recipient: lower-cased email or E.164 phone. */
+  @Column('text', { default: 'outbound' })
+  direction!: MessageDirection;
+
+  /** Normalised recipient: lower-cased email or E.164 phone. Inbound: the channel's own number ('' until the node reported it). */
   @Column('text')
   to!: string;
+
+  /** Inbound only: the sender (E.164 phone). */
+  @Column('text', { nullable: true })
+  from!: string | null;
+
+  /** WhatsApp media (image, video, audio, document, sticker); the body is then its caption, '' without one. */
+  @Column('text', { nullable: true })
+  media_type!: string | null;
 
   @Column('text', { nullable: true })
   subject!: string | null;

@@ -12,7 +12,7 @@ export class MessagesController {
   constructor(private readonly queries: MessageQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sent and queued messages, newest first (filter by channel, status, recipient)' })
+  @ApiOperation({ summary: 'Messages sent, queued and received, newest first (filter by channel, contact — a conversation —, direction, status, recipient)' })
   @ApiOkResponse({ type: MessagePageDto })
   @ApiErrors(400, 401)
   list(@AccountId() accountId: string, @Query() query: MessageQueryDto): Promise<MessagePageDto> {

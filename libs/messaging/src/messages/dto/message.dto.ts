@@ -2,15 +2,26 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MESSAGE_STATUSES } from '@hub/events';
 import { PageQueryDto } from '@hub/http';
-import { MessageStatus } from '../message.entity';
+import { MessageDirection, MessageStatus } from '../message.entity';
 
 const CHANNELS = ['email', 'whatsapp', 'sms'] as const;
+const MESSAGE_DIRECTIONS = ['outbound', 'inbound'] as const;
 
 export class MessageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', example: 'e1d2c3b4-a5f6-4789-8abc-def012345678' })
   @IsOptional()
   @IsUUID()
   channel_id?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '6f1c2a4e-8b3d-4f5a-9c7e-2d1b0a9f8e7d', description: 'The contact the messages were sent to or received from (its conversation)' })
+  @IsOptional()
+  @IsUUID()
+  contact_id?: string;
+
+  @ApiPropertyOptional({ enum: MESSAGE_DIRECTIONS, example: 'inbound' })
+  @IsOptional()
+  @IsIn(MESSAGE_DIRECTIONS)
+  direction?: MessageDirection;
 
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES, example: 'failed' })
   @IsOptional()
@@ -42,8 +53,14 @@ export class MessageSummaryDto {
   channel_id!: string;
   @ApiProperty({ nullable: true, type: String, example: '6f1c2a4e-8b3d-4f5a-9c7e-2d1b0a9f8e7d', description: 'The recipient contact, when the recipient is one' })
   contact_id!: string | null;
-  @ApiProperty({ example: 'maria.gonzalez@example.com', description: 'Lower-cased email or E.164 phone' })
+  @ApiProperty({ enum: MESSAGE_DIRECTIONS, example: 'outbound', description: 'inbound: received on the channel (status `delivered`: it reached us)' })
+  direction!: string;
+  @ApiProperty({ example: 'maria.gonzalez@example.com', description: "Lower-cased email or E.164 phone; inbound: the channel's own number ('' until known)" })
   to!: string;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Inbound: the sender (E.164 phone)' })
+  from!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'WhatsApp media kind (image, video, audio, document, sticker); the body is its caption' })
+  media_type!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Your order A-1042 has shipped' })
   subject!: string | null;
   @ApiProperty({ enum: MESSAGE_STATUSES, example: 'sent' })
@@ -54,7 +71,7 @@ export class MessageSummaryDto {
   message_id_header!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '0100018c7f3e5c0b-2a8f1d4e-9b7c-4a3e-8f6d-1c2b3a4d5e6f-000000', description: 'The ESP / WhatsApp node / SMS provider id, when reported' })
   provider_message_id!: string | null;
-  @ApiProperty({ enum: ['api', 'workflow'], example: 'api' })
+  @ApiProperty({ enum: ['api', 'workflow', 'node'], example: 'api', description: 'node: reported by the WhatsApp node service (received, or sent from the phone)' })
   source!: string;
   @ApiProperty({ nullable: true, type: String, example: null })
   workflow_run_id!: string | null;

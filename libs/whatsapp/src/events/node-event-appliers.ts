@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Channel } from '@hub/channels';
+import { WhatsappSessions } from '@hub/channels';
+import { ContactsService } from '@hub/contacts';
+import { EventPublisher } from '@hub/events';
+import { MessageProviderEvents, ProviderEventKind, ReportedMessages } from '@hub/messaging';
+import { publishSessionUpdated } from '../sessions/session-events';
+import type { CallData, ConnectionData, DeleteData, MessageData, StatusData } from './node-event-reader';
+import { NodeEvent } from './node-event.entity';
+
+/** The contact source of people who first wrote on WhatsApp. */
+const CONTACT_SOURCE = { name: 'WhatsApp' };
+const STATUS_KINDS: Record<StatusData['status'], ProviderEventKind> = { 1: 'sent', 2: 'delivered', 3: 'opened' };
+const PROVIDER = 'whatsapp_node';
+
+/**
+ * What each kind of node event does, inside the worker's transaction. Every
+ * write goes through the lib that owns the table: contacts (the sender),
+ * messaging (the message; status changes through the shared provider-event
+ * applier, which keeps statuses monotonic), channels (the session).
+ */
+@Injectable()
+export class NodeEventAppliers {
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly messages: ReportedMessages,
+    private readonly providerEvents: MessageProviderEvents,
+    private readonly sessions: WhatsappSessions,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async apply(tx: EntityManager, event: NodeEvent, channel: Channel): Promise<void> {
+    switch (event.kind) {
+      case 'message':
+        return this.message(tx, event, channel, event.data as MessageData);
+      case 'status':
+        return this.status(tx, event, event.data as StatusData);
+      case 'delete':
+        return this.delete(tx, event, event.data as DeleteData);
+      case 'connection':
+        return this.connection(tx, channel, event.data as ConnectionData);
+      case 'call':
+        return this.call(tx, channel, event.data as CallData);
+    }
+  }
+
+  /** Received: the sender becomes or updates a contact, the message is stored, message.received. From the phone: stored as sent. */
+  private async message(tx: EntityManager, event: NodeEvent, channel: Channel, data: MessageData): Promise<void> {
+    const { contact } = await this.contacts.upsertByIdentity(
+      tx,
+      event.account_id,
+      { phone: data.phone, custom_fields: data.push_name ? { whatsapp_name: data.push_name } : undefined },
+      CONTACT_SOURCE,
+    );
+    const input = {
+      accountId: event.account_id,
+      channelId: channel.id,
+      contactId: contact.id,
+      contactPhone: data.phone,
+      channelPhone: channel.phone,
+      body: data.text,
+      mediaType: data.media_type,
+      providerMessageId: data.id,
+      occurredAt: new Date(data.at),
+    };
+    if (data.from_me) await this.messages.recordSentFromPhone(tx, input);
+    else await this.messages.recordReceived(tx, input);
+  }
+
+  /** Receipts of messages we sent (fromMe); those of messages we received say only that this phone read them, which nobody subscribes to. */
+  private async status(tx: EntityManager, event: NodeEvent, data: StatusData): Promise<void> {
+    if (!data.from_me) return;
+    await this.providerEvents.apply(tx, [this.report(event, `${data.id}:${data.status}`, STATUS_KINDS[data.status], data.id, null, new Date(data.at))]);
+  }
+
+  private async delete(tx: EntityManager, event: NodeEvent, data: DeleteData): Promise<void> {
+    await this.providerEvents.apply(tx, [this.report(event, `${data.id}:deleted`, 'deleted', data.id, data.phone, new Date(data.at))]);
+  }
+
+  /** open → connected, close → disconnected; `connecting` changes the status only when it brings a QR to scan. */
+  private async connection(tx: EntityManager, channel: Channel, data: ConnectionData): Promise<void> {
+    const status = data.state === 'open' ? 'connected' : data.state === 'close' ? 'disconnected' : data.qr ? 'qr' : null;
+    if (!status) return;
+    const reported = await this.sessions.report(tx, channel.id, { status, phone: data.phone, qr: data.qr });
+    if (reported?.changed) await publishSessionUpdated(this.events, tx, reported.channel);
+  }
+
+  private async call(tx: EntityManager, channel: Channel, data: CallData): Promise<void> {
+    await this.events.publish(tx, {
+      accountId: channel.account_id,
+      type: 'whatsapp.call',
+      channel: 'whatsapp',
+      channelId: channel.id,
+      data: { channel_id: channel.id, session_id: channel.session_id, call_id: data.id, from: data.from, status: data.status },
+    });
+  }
+
+  private report(event: NodeEvent, providerEventId: string, kind: ProviderEventKind, messageId: string, recipient: string | null, occurredAt: Date) {
+    return {
+      accountId: event.account_id,
+      channelId: event.channel_id,
+      channel: 'whatsapp' as const,
+      provider: PROVIDER,
+      providerEventId,
+      kind,
+      providerMessageId: messageId,
+      messageIdHeader: null,
+      recipient,
+      occurredAt,
+      inboundLogId: event.inbound_log_id,
+    };
+  }
+}
