@@ -59,10 +59,15 @@ export class ReportedMessages {
     return message;
   }
 
+  /** Whether a message of the channel has this WhatsApp id (the hub records it once the node answered the send). */
+  async knows(tx: EntityManager, channelId: string, providerMessageId: string): Promise<boolean> {
+    const rows = (await tx.query(`SELECT 1 FROM messages WHERE channel_id = $1 AND provider_message_id = $2 LIMIT 1`, [channelId, providerMessageId])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** A message sent from the phone. One the hub sent itself (its id already on a message of the channel) is not stored twice. */
   async recordSentFromPhone(tx: EntityManager, input: ReportedMessageInput): Promise<Message | null> {
-    const [known] = (await tx.query(`SELECT 1 FROM messages WHERE channel_id = $1 AND provider_message_id = $2 LIMIT 1`, [input.channelId, input.providerMessageId])) as unknown[];
-    if (known) return null;
+    if (await this.knows(tx, input.channelId, input.providerMessageId)) return null;
     const message = await this.insert(tx, input, 'outbound');
     if (message) await publishMessageEvent(this.events, tx, 'message.sent', message, input.occurredAt);
     return message;

@@ -13,6 +13,16 @@ import { NodeEvent } from './node-event.entity';
 const CONTACT_SOURCE = { name: 'WhatsApp' };
 const STATUS_KINDS: Record<StatusData['status'], ProviderEventKind> = { 1: 'sent', 2: 'delivered', 3: 'opened' };
 const PROVIDER = 'whatsapp_node';
+/** Tries during which a receipt waits for its message's id to be recorded (about 6 s: WHATSAPP_EVENT_RETRY's first delays). */
+const WAIT_FOR_MESSAGE_TRIES = 3;
+
+/**
+ * A receipt arrived before the hub recorded the id of the message it is
+ * about: the node answers the send, then reports on it, and the hub stores
+ * the id it answered a moment later. Retried briefly rather than applied to
+ * no message.
+ */
+export class MessageNotYetKnownError extends Error {}
 
 /**
  * What each kind of node event does, inside the worker's transaction. Every
@@ -71,6 +81,9 @@ export class NodeEventAppliers {
   /** Receipts of messages we sent (fromMe); those of messages we received say only that this phone read them, which nobody subscribes to. */
   private async status(tx: EntityManager, event: NodeEvent, data: StatusData): Promise<void> {
     if (!data.from_me) return;
+    if (event.attempt_count < WAIT_FOR_MESSAGE_TRIES && !(await this.messages.knows(tx, event.channel_id, data.id))) {
+      throw new MessageNotYetKnownError(`No message of the channel has WhatsApp id ${data.id} yet`);
+    }
     await this.providerEvents.apply(tx, [this.report(event, `${data.id}:${data.status}`, STATUS_KINDS[data.status], data.id, null, new Date(data.at))]);
   }
 
