@@ -59,6 +59,15 @@ export class ReportedMessages {
     return message;
   }
 
+  /**
+   * A new contact's earlier WhatsApp messages (sent to its phone before it
+   * was a contact) join its conversation. Called only when the contact was
+   * just created, so the scan is rare.
+   */
+  async linkEarlierMessages(tx: EntityManager, accountId: string, contactId: string, phone: string): Promise<void> {
+    await tx.query(`UPDATE messages SET contact_id = $2 WHERE account_id = $1 AND contact_id IS NULL AND channel = 'whatsapp' AND "to" = $3`, [accountId, contactId, phone]);
+  }
+
   /** Whether a message of the channel has this WhatsApp id (the hub records it once the node answered the send). */
   async knows(tx: EntityManager, channelId: string, providerMessageId: string): Promise<boolean> {
     const rows = (await tx.query(`SELECT 1 FROM messages WHERE channel_id = $1 AND provider_message_id = $2 LIMIT 1`, [channelId, providerMessageId])) as unknown[];

@@ -57,12 +57,13 @@ export class NodeEventAppliers {
 
   /** Received: the sender becomes or updates a contact, the message is stored, message.received. From the phone: stored as sent. */
   private async message(tx: EntityManager, event: NodeEvent, channel: Channel, data: MessageData): Promise<void> {
-    const { contact } = await this.contacts.upsertByIdentity(
+    const { contact, created } = await this.contacts.upsertByIdentity(
       tx,
       event.account_id,
       { phone: data.phone, custom_fields: data.push_name ? { whatsapp_name: data.push_name } : undefined },
       CONTACT_SOURCE,
     );
+    if (created) await this.messages.linkEarlierMessages(tx, event.account_id, contact.id, data.phone);
     const input = {
       accountId: event.account_id,
       channelId: channel.id,
@@ -81,9 +82,11 @@ export class NodeEventAppliers {
   /** Receipts of messages we sent (fromMe); those of messages we received say only that this phone read them, which nobody subscribes to. */
   private async status(tx: EntityManager, event: NodeEvent, data: StatusData): Promise<void> {
     if (!data.from_me) return;
-    if (event.attempt_count < WAIT_FOR_MESSAGE_TRIES && !(await this.messages.knows(tx, event.channel_id, data.id))) {
-      throw new MessageNotYetKnownError(`No message of the channel has WhatsApp id ${data.id} yet`);
-    }
+    const known = await this.messages.knows(tx, event.channel_id, data.id);
+    if (!known && event.attempt_count < WAIT_FOR_MESSAGE_TRIES) throw new MessageNotYetKnownError(`No message of the channel has WhatsApp id ${data.id} yet`);
+    // A known id was recorded with the message already `sent` (when the node answered the send, or as sent from the
+    // phone), and message.sent published then: status 1 would only publish it twice.
+    if (known && data.status === 1) return;
     await this.providerEvents.apply(tx, [this.report(event, `${data.id}:${data.status}`, STATUS_KINDS[data.status], data.id, null, new Date(data.at))]);
   }
 
