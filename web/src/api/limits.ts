@@ -125,6 +125,12 @@ export const LIMITS = {
       "maxLength": 200
     }
   },
+  "NodeEventDto": {
+    "session_id": {
+      "minLength": 1,
+      "maxLength": 200
+    }
+  },
   "PublishEventDto": {
     "type": {
       "maxLength": 100
@@ -168,6 +174,24 @@ export const LIMITS = {
     "body": {
       "minLength": 1,
       "maxLength": 65536
+    }
+  },
+  "SessionReportDto": {
+    "session_id": {
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "qr": {
+      "minLength": 1,
+      "maxLength": 4096
+    },
+    "phone": {
+      "maxLength": 32
+    }
+  },
+  "SessionSyncDto": {
+    "sessions": {
+      "maxItems": 10000
     }
   },
   "SignupDto": {

@@ -783,7 +783,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sent and queued messages, newest first (filter by channel, status, recipient) */
+        /** Messages sent, queued and received, newest first (filter by channel, contact — a conversation —, direction, status, recipient) */
         get: operations["MessagesController_list"];
         put?: never;
         post?: never;
@@ -1145,6 +1145,83 @@ export interface paths {
         put?: never;
         /** Postmark webhooks: HTTP basic auth must be the channel's (put user:pass@ in the URL given to Postmark); stored, applied in the worker */
         post: operations["EmailWebhookController_postmark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whatsapp/session/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The node reports a session: connected (with its phone), disconnected, or qr (with the QR string to scan)
+         * @description Recorded on the WhatsApp channel before the answer; a change of status, phone or QR emits whatsapp.session.updated. The answer is the session as now recorded.
+         */
+        post: operations["SessionsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whatsapp/session/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The node lists every session it runs (on start-up): each is recorded, and every other connected or QR-waiting session becomes disconnected
+         * @description One transaction. Session ids that name no WhatsApp channel are answered back in `unknown` and otherwise ignored.
+         */
+        post: operations["SessionsController_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whatsapp/session/status/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session as the hub has it (the node asks on reconnect what the hub last recorded) */
+        get: operations["SessionsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whatsapp/node/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Events of a session (Baileys-style): stored with the inbound log row, answered, then applied in the worker
+         * @description messages.upsert: the sender becomes or updates a contact, the message is stored, message.received is emitted (fromMe: stored as sent from the phone, message.sent). messages.update: status 1/2/3 of a message the hub sent → message.sent/delivered/opened, never backwards. messages.delete → message.deleted. connection.update: open → connected, close → disconnected (whatsapp.session.updated). call → whatsapp.call. send.message: a message the node sent, recorded like a fromMe upsert. A message id (or the same status of it) already stored for the channel is counted and ignored.
+         */
+        post: operations["NodeWebhookController_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1991,6 +2068,16 @@ export interface components {
              * @example null
              */
             phone: string | null;
+            /**
+             * @description The QR code to scan with the phone, while session_status is `qr`
+             * @example null
+             */
+            qr: string | null;
+            /**
+             * @description When the node service last reported on the session
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            last_seen_at: string | null;
         };
         SmsChannelResponse: {
             /** @example 5b0f7d2c-3a41-4c8e-9d55-0c7f6a1e2b90 */
@@ -2715,10 +2802,26 @@ export interface components {
              */
             contact_id: string | null;
             /**
-             * @description Lower-cased email or E.164 phone
+             * @description inbound: received on the channel (status `delivered`: it reached us)
+             * @example outbound
+             * @enum {string}
+             */
+            direction: "outbound" | "inbound";
+            /**
+             * @description Lower-cased email or E.164 phone; inbound: the channel's own number ('' until known)
              * @example maria.gonzalez@example.com
              */
             to: string;
+            /**
+             * @description Inbound: the sender (E.164 phone)
+             * @example null
+             */
+            from: string | null;
+            /**
+             * @description WhatsApp media kind (image, video, audio, document, sticker); the body is its caption
+             * @example null
+             */
+            media_type: string | null;
             /** @example Your order A-1042 has shipped */
             subject: string | null;
             /**
@@ -2742,10 +2845,11 @@ export interface components {
              */
             provider_message_id: string | null;
             /**
+             * @description node: reported by the WhatsApp node service (received, or sent from the phone)
              * @example api
              * @enum {string}
              */
-            source: "api" | "workflow";
+            source: "api" | "workflow" | "node";
             /** @example null */
             workflow_run_id: string | null;
             /**
@@ -2839,10 +2943,26 @@ export interface components {
              */
             contact_id: string | null;
             /**
-             * @description Lower-cased email or E.164 phone
+             * @description inbound: received on the channel (status `delivered`: it reached us)
+             * @example outbound
+             * @enum {string}
+             */
+            direction: "outbound" | "inbound";
+            /**
+             * @description Lower-cased email or E.164 phone; inbound: the channel's own number ('' until known)
              * @example maria.gonzalez@example.com
              */
             to: string;
+            /**
+             * @description Inbound: the sender (E.164 phone)
+             * @example null
+             */
+            from: string | null;
+            /**
+             * @description WhatsApp media kind (image, video, audio, document, sticker); the body is its caption
+             * @example null
+             */
+            media_type: string | null;
             /** @example Your order A-1042 has shipped */
             subject: string | null;
             /**
@@ -2866,10 +2986,11 @@ export interface components {
              */
             provider_message_id: string | null;
             /**
+             * @description node: reported by the WhatsApp node service (received, or sent from the phone)
              * @example api
              * @enum {string}
              */
-            source: "api" | "workflow";
+            source: "api" | "workflow" | "node";
             /** @example null */
             workflow_run_id: string | null;
             /**
@@ -3600,6 +3721,137 @@ export interface components {
              * @example 3
              */
             retried: number;
+        };
+        SessionReportDto: {
+            /**
+             * @description The session id the hub generated for the WhatsApp channel
+             * @example wa_3q2-7wEvBRj5XU8yPd1sLg
+             */
+            session_id: string;
+            /**
+             * @example qr
+             * @enum {string}
+             */
+            status: "connected" | "disconnected" | "qr";
+            /**
+             * @description Required while status is `qr`: the string the phone scans (the admin app renders it as a QR code)
+             * @example 2@q3Jv1fXk9mR0bT+4wYcL8pZ2sN6aE5hU7iO1dG3jK9lQ==,fJ5nS1oP8xW2vB6cM4zA0yT7rE3uI9hG1kL5dF8sA2w=,Zx7Lq0vN4mB8cT2wR6yU1iO5pE9aS3dF,Kp4Tn8Vb2Xc6Zm0Lq5Wr9Ey3Ui7Oa1Sd=
+             */
+            qr?: string;
+            /**
+             * @description The WhatsApp account’s phone (E.164, `+` optional), once connected
+             * @example +5511987654321
+             */
+            phone?: string | null;
+        };
+        SessionViewDto: {
+            /** @example wa_3q2-7wEvBRj5XU8yPd1sLg */
+            session_id: string;
+            /**
+             * @description The WhatsApp channel the session belongs to
+             * @example a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d
+             */
+            channel_id: string;
+            /**
+             * @example connected
+             * @enum {string}
+             */
+            status: "connected" | "disconnected" | "qr";
+            /** @example +5511987654321 */
+            phone: string | null;
+            /**
+             * @description The QR string, while status is `qr`
+             * @example null
+             */
+            qr: string | null;
+            /**
+             * @description When the node last reported on the session
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            last_seen_at: string | null;
+        };
+        SessionSyncDto: {
+            /**
+             * @description Every session the node runs, on start-up. WhatsApp channels not listed become disconnected.
+             * @example [
+             *       {
+             *         "session_id": "wa_3q2-7wEvBRj5XU8yPd1sLg",
+             *         "status": "connected",
+             *         "phone": "+5511987654321"
+             *       },
+             *       {
+             *         "session_id": "wa_Yk2hN7vQ0pLm4Rt8Xc1ZsA",
+             *         "status": "qr",
+             *         "qr": "2@q3Jv1fXk9mR0bT+4wYcL8pZ2sN6aE5hU7iO1dG3jK9lQ==,fJ5nS1oP8xW2vB6cM4zA0yT7rE3uI9hG1kL5dF8sA2w="
+             *       }
+             *     ]
+             */
+            sessions: components["schemas"]["SessionReportDto"][];
+        };
+        SessionSyncResultDto: {
+            /**
+             * @description Sessions of the sync the hub knows (each recorded)
+             * @example 2
+             */
+            updated: number;
+            /**
+             * @description Session ids of the sync that name no WhatsApp channel (ignored)
+             * @example [
+             *       "wa_unknownSession000000000"
+             *     ]
+             */
+            unknown: string[];
+            /**
+             * @description Sessions the sync did not list that were connected or waiting for a scan, now disconnected
+             * @example 1
+             */
+            disconnected: number;
+        };
+        NodeEventDto: {
+            /**
+             * @example messages.upsert
+             * @enum {string}
+             */
+            event: "messages.upsert" | "messages.update" | "messages.delete" | "connection.update" | "call" | "send.message";
+            /** @example wa_3q2-7wEvBRj5XU8yPd1sLg */
+            session_id: string;
+            /**
+             * @description Baileys-style: one object, an array of them, or `{messages: [...]}` for messages.upsert (docs/whatsapp-node-service.md gives each shape)
+             * @example {
+             *       "key": {
+             *         "remoteJid": "5511999999999@s.whatsapp.net",
+             *         "fromMe": false,
+             *         "id": "3EB0C767D82B0A1B2C3D"
+             *       },
+             *       "message": {
+             *         "conversation": "Hi, is the shop open on Sunday?"
+             *       },
+             *       "messageTimestamp": "1764752040",
+             *       "pushName": "Customer"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | {
+                [key: string]: unknown;
+            }[];
+        };
+        NodeEventAnswerDto: {
+            /**
+             * @description Items of `data` stored (each applied once, in the worker)
+             * @example 1
+             */
+            received: number;
+            /**
+             * @description Items already stored before (the same message id, or the same status of it): ignored
+             * @example 0
+             */
+            duplicates: number;
+            /**
+             * @description Items deliberately not stored: group chats, broadcasts, and messages with neither text nor media (reactions, protocol messages)
+             * @example 0
+             */
+            ignored: number;
         };
     };
     responses: never;
@@ -7538,6 +7790,9 @@ export interface operations {
         parameters: {
             query: {
                 channel_id?: string;
+                /** @description The contact the messages were sent to or received from (its conversation) */
+                contact_id?: string;
+                direction?: "outbound" | "inbound";
                 status?: "queued" | "sent" | "delivered" | "opened" | "clicked" | "bounced" | "complained" | "failed";
                 /** @description Recipient: an email (any case) or a phone number (normalised to E.164) */
                 to?: string;
@@ -9535,6 +9790,444 @@ export interface operations {
                         /** @description New events stored */
                         stored?: number;
                     };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description WHATSAPP_NODE_SECRET, the secret the hub and the node service share */
+                "X-Node-Secret": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionViewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionsController_sync: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description WHATSAPP_NODE_SECRET, the secret the hub and the node service share */
+                "X-Node-Secret": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionSyncDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSyncResultDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionsController_status: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description WHATSAPP_NODE_SECRET, the secret the hub and the node service share */
+                "X-Node-Secret": string;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionViewDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NodeWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description WHATSAPP_NODE_SECRET, the secret the hub and the node service share */
+                "X-Node-Secret": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NodeEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeEventAnswerDto"];
                 };
             };
             /** @description Bad Request */
