@@ -2825,6 +2825,11 @@ export interface components {
             /** @example Your order A-1042 has shipped */
             subject: string | null;
             /**
+             * @description The first 300 characters of the body (a conversation shows these; GET /api/messages/{id} has it whole)
+             * @example Hi María, your order A-1042 has shipped.
+             */
+            preview: string;
+            /**
              * @example sent
              * @enum {string}
              */
@@ -2965,6 +2970,11 @@ export interface components {
             media_type: string | null;
             /** @example Your order A-1042 has shipped */
             subject: string | null;
+            /**
+             * @description The first 300 characters of the body (a conversation shows these; GET /api/messages/{id} has it whole)
+             * @example Hi María, your order A-1042 has shipped.
+             */
+            preview: string;
             /**
              * @example sent
              * @enum {string}

@@ -2,6 +2,7 @@ import type { MessageProviderEvent } from '../provider-events/provider-event.ent
 import { MessageDto, MessageSummaryDto, ProviderEventDto } from './dto/message.dto';
 import { Message } from './message.entity';
 
+const PREVIEW_LENGTH = 300;
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 export function toMessageSummary(message: Message): MessageSummaryDto {
@@ -15,6 +16,7 @@ export function toMessageSummary(message: Message): MessageSummaryDto {
     from: message.from,
     media_type: message.media_type,
     subject: message.subject,
+    preview: message.body.slice(0, PREVIEW_LENGTH),
     status: message.status,
     error: message.error,
     message_id_header: message.message_id_header,

@@ -54,6 +54,9 @@ export function ContactDetail({ id, statuses, sources, onBack, onDeleted, onMana
         <div className="details-header">
           <h2 id="contact-heading">{name}</h2>
           <div className="endpoint-actions">
+            <Link className="button button-small" to={`/messages?contact=${encodeURIComponent(c.id)}`}>
+              Conversation
+            </Link>
             {reach && (
               <Link className="button button-small" to={`/messages?to=${encodeURIComponent(reach)}`}>
                 Messages to this contact

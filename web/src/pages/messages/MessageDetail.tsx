@@ -42,7 +42,8 @@ export function MessageDetail({ id, channels, onBack }: MessageDetailProps) {
       {back}
       <section className="card" aria-labelledby="message-heading">
         <h2 id="message-heading" className="break-all">
-          {m.subject ?? `${m.channel === 'sms' ? 'SMS' : m.channel === 'whatsapp' ? 'WhatsApp message' : 'Email'} to ${m.to}`}{' '}
+          {m.subject ??
+            `${m.channel === 'sms' ? 'SMS' : m.channel === 'whatsapp' ? 'WhatsApp message' : 'Email'} ${m.direction === 'inbound' ? `from ${m.from ?? ''}` : `to ${m.to}`}`}{' '}
           <MessageStatusBadge status={m.status} />
         </h2>
         {m.error && (
@@ -51,14 +52,20 @@ export function MessageDetail({ id, channels, onBack }: MessageDetailProps) {
           </p>
         )}
         <dl className="facts">
-          <dt>To</dt>
+          <dt>{m.direction === 'inbound' ? 'From' : 'To'}</dt>
           <dd>
-            {m.contact_id ? <Link to={`/contacts?contact=${encodeURIComponent(m.contact_id)}`}>{m.to}</Link> : m.to}
+            {m.contact_id ? <Link to={`/contacts?contact=${encodeURIComponent(m.contact_id)}`}>{m.direction === 'inbound' ? m.from : m.to}</Link> : m.direction === 'inbound' ? m.from : m.to}
+            {m.contact_id && (
+              <>
+                {' · '}
+                <Link to={`/messages?contact=${encodeURIComponent(m.contact_id)}`}>Conversation with this contact</Link>
+              </>
+            )}
           </dd>
           <dt>Channel</dt>
           <dd>{channel ? `${channel.name} (${m.channel})` : m.channel}</dd>
           <dt>Sent by</dt>
-          <dd>{m.source === 'workflow' ? 'A workflow step' : 'The Send API'}</dd>
+          <dd>{m.direction === 'inbound' ? 'Received from the contact' : m.source === 'node' ? 'Sent from the phone itself' : m.source === 'workflow' ? 'A workflow step' : 'The Send API'}</dd>
           <dt>Created</dt>
           <dd>{formatPreciseDate(m.created_at)}</dd>
           <dt>Sent</dt>

@@ -17,3 +17,10 @@ export function MessageStatusBadge({ status }: { status: MessageStatus }) {
 }
 
 export const statusLabel = (status: MessageStatus) => LOOK[status].label;
+
+/** Who made the message: the Send API, a workflow step, or the WhatsApp node service (received, or sent from the phone). */
+export function sourceLabel(message: { source: string; direction: string }): string {
+  if (message.direction === 'inbound') return 'Received';
+  if (message.source === 'node') return 'The phone';
+  return message.source === 'workflow' ? 'Workflow' : 'Send API';
+}

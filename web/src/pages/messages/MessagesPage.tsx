@@ -7,7 +7,8 @@ import { EmptyState, ErrorState, Loading, errorMessage } from '../../ui/PageStat
 import { PageHeader } from '../../ui/PageHeader';
 import { useChannels } from '../webhooks/useEndpoints';
 import { MessageDetail } from './MessageDetail';
-import { MessageStatusBadge, statusLabel } from './MessageStatusBadge';
+import { ConversationView } from './ConversationView';
+import { MessageStatusBadge, sourceLabel, statusLabel } from './MessageStatusBadge';
 import { SendTestForm } from './SendTestForm';
 import { FILTER_KEYS, MESSAGE_STATUSES, filtersFrom, useMessages, type MessageFilters } from './useMessages';
 import { useDebouncedValue } from '../contacts/useDebouncedValue';
@@ -35,13 +36,13 @@ function MessagesTable({ messages, channels, onOpen }: { messages: Message[]; ch
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Open message to ${m.to}`}
+                  aria-label={m.direction === 'inbound' ? `Open message from ${m.from ?? ''}` : `Open message to ${m.to}`}
                   onClick={(event) => {
                     event.stopPropagation();
                     onOpen(m);
                   }}
                 >
-                  {m.to}
+                  {m.direction === 'inbound' ? `From ${m.from ?? ''}` : m.to}
                 </button>
               </th>
               <td className="break-all">{m.subject ?? <span className="muted">—</span>}</td>
@@ -50,7 +51,7 @@ function MessagesTable({ messages, channels, onOpen }: { messages: Message[]; ch
                 <MessageStatusBadge status={m.status} />
                 {m.error && <span className="attempt-error cell-sub break-all">{m.error}</span>}
               </td>
-              <td>{m.source === 'workflow' ? 'Workflow' : 'Send API'}</td>
+              <td>{sourceLabel(m)}</td>
             </tr>
           ))}
         </tbody>
@@ -63,6 +64,7 @@ export function MessagesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const urlFilters = filtersFrom(searchParams);
   const openId = searchParams.get('message');
+  const conversationWith = searchParams.get('contact');
   const [toInput, setToInput] = useState(urlFilters.to);
   const to = useDebouncedValue(toInput.trim(), 300);
   const filters: MessageFilters = { ...urlFilters, to };
@@ -86,9 +88,22 @@ export function MessagesPage() {
   const header = (
     <PageHeader title="Messages">
       Every email, WhatsApp message and SMS the hub sent — from workflows or the Send API — with its status as the
-      provider reports it.
+      provider reports it, and the WhatsApp messages it received.
     </PageHeader>
   );
+
+  if (conversationWith && !openId)
+    return (
+      <>
+        {header}
+        <ConversationView
+          key={conversationWith}
+          contactId={conversationWith}
+          onOpen={(id) => setSearchParams(new URLSearchParams(hrefFor(id).slice(1)))}
+          onBack={() => setSearchParams({})}
+        />
+      </>
+    );
 
   if (openId)
     return (

@@ -70,3 +70,16 @@ export function useSendMessage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['messages'] }),
   });
 }
+
+/** A contact's conversation: every message to or from it, newest first, refreshed while shown. */
+export function useConversation(contactId: string) {
+  return useInfiniteQuery({
+    queryKey: ['conversation', contactId],
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(api.GET('/api/messages', { params: { query: { contact_id: contactId, cursor: pageParam, limit: 50 } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    refetchInterval: LIVE_REFRESH_MS,
+    staleTime: 0,
+  });
+}

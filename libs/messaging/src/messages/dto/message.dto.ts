@@ -63,6 +63,8 @@ export class MessageSummaryDto {
   media_type!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Your order A-1042 has shipped' })
   subject!: string | null;
+  @ApiProperty({ example: 'Hi María, your order A-1042 has shipped.', description: 'The first 300 characters of the body (a conversation shows these; GET /api/messages/{id} has it whole)' })
+  preview!: string;
   @ApiProperty({ enum: MESSAGE_STATUSES, example: 'sent' })
   status!: string;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Last send error (also while retries remain)' })
