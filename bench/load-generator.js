@@ -8,6 +8,7 @@
 //   kind "meta-lead":   a Page notification with one unique leadgen change, signed (X-Hub-Signature-256) with the app secret
 //   kind "mailgun-event":  one Mailgun delivered event, signed (HMAC of timestamp + a unique token) with the signing key
 //   kind "sendgrid-batch": a SendGrid Event Webhook array of options.batch delivered events, ECDSA-signed with the private key
+//   kind "whatsapp-message": a node service messages.upsert (one inbound text, unique message id) with X-Node-Secret
 const { createHmac, createPrivateKey, randomBytes, sign } = require('node:crypto');
 const autocannon = require('autocannon');
 
@@ -68,6 +69,22 @@ function bodyFactory(kind, run, phase) {
       const timestamp = String(now);
       return { body, headers: { 'x-twilio-email-event-webhook-signature': sign('sha256', Buffer.from(timestamp + body), key).toString('base64'), 'x-twilio-email-event-webhook-timestamp': timestamp } };
     };
+  }
+  if (kind === 'whatsapp-message') {
+    // A few dozen senders, as a busy number has: most messages come from a contact that already exists.
+    return (options) => ({
+      body: JSON.stringify({
+        event: 'messages.upsert',
+        session_id: options.sessionId,
+        data: {
+          key: { remoteJid: `3461200${String(n % 50).padStart(4, '0')}@s.whatsapp.net`, fromMe: false, id: `3EB0${phase}${run}${n++}`.toUpperCase() },
+          message: { conversation: `Bench message ${n}` },
+          messageTimestamp: String(Math.floor(Date.now() / 1000)),
+          pushName: 'Bench contact',
+        },
+      }),
+      headers: { 'x-node-secret': options.secret },
+    });
   }
   if (kind === 'event') {
     return () => JSON.stringify({ type: 'custom.bench', data: { bench_phase: phase, seq: n++, run } });

@@ -37,7 +37,7 @@ const TARGETS = { ingestRatio: 0.6, ingestP99Ms: 50, deliveriesRatio: 0.5, endTo
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 480_000);
 const CLEANUP_RESERVE_MS = 25_000;
 // Caps of the open-ended steps (seconds); with the fixed steps they fit the budget even when the hub is slow.
-const CAPS = { espDrain: 60, leadDrain: 45, enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
+const CAPS = { whatsappDrain: 45, espDrain: 60, leadDrain: 45, enrolmentDrain: 90, throughputPublish: 100, throughputDrain: 45, fixedRateDrain: 30, fanOutPublish: 30, fanOutDrain: 60 };
 
 const LOAD_GENERATOR = path.join(__dirname, 'load-generator.js');
 const RECEIVER = path.join(__dirname, 'receiver.js');
@@ -48,6 +48,11 @@ const LEAD_SECONDS = 5;
 // ESP delivery webhooks: single Mailgun events, and SendGrid batches of ESP_BATCH events.
 const ESP_SECONDS = 5;
 const ESP_BATCH = 100;
+// The WhatsApp node webhook: the same short load. The hub is started with this node secret.
+const WHATSAPP_SECONDS = 5;
+const WHATSAPP_NODE_SECRET = crypto.randomBytes(24).toString('hex');
+// SPEC's target for the node webhook, as for the ingest route: a ratio to the same-run durable-ingest baseline.
+const WHATSAPP_TARGET_RATIO = 0.6;
 
 const startedAt = new Date();
 const t0 = Date.now();
@@ -304,6 +309,38 @@ async function espPhase(apiUrl) {
 }
 
 /**
+ * The WhatsApp node webhook under the ingest load: messages.upsert from a
+ * few dozen senders (one inbound text each, unique message ids), with the
+ * node secret, WHATSAPP_SECONDS; then how fast the worker applied them
+ * (contact, inbound message, message.received).
+ */
+async function whatsappPhase(apiUrl, token) {
+  const channel = await hubRequest(apiUrl, 'POST', '/api/channels', { token, body: { type: 'whatsapp', name: 'bench whatsapp' } });
+  if (channel.status !== 201) return { available: false, reason: `not available (POST /api/channels answered ${channel.status})` };
+  log(`whatsapp-events: POST /api/whatsapp/node/webhook, ${CONNECTIONS} connections, ${WHATSAPP_SECONDS} s`);
+  const cpuBefore = cpuSnapshot();
+  const result = await load('whatsapp-events', {
+    url: `${apiUrl}/api/whatsapp/node/webhook`,
+    connections: CONNECTIONS,
+    durationSeconds: WHATSAPP_SECONDS,
+    body: { run: runId, phase: 'wa', kind: 'whatsapp-message', sessionId: channel.body.session_id, secret: WHATSAPP_NODE_SECRET },
+  });
+  const loadResult = { ...result, cpu: cpuSince(cpuBefore) };
+  log('  whatsapp: waiting for the worker to apply every stored event');
+  const deadline = Date.now() + Math.max(1_000, Math.min(CAPS.whatsappDrain * 1000, remainingMs()));
+  let state;
+  for (;;) {
+    state = await services.whatsappEventState(channel.body.id);
+    if ((state.applied ?? 0) + (state.failed ?? 0) >= loadResult.ok || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  const finishedAt = Date.now();
+  const applied = state.applied ?? 0;
+  log(`  whatsapp: ${int(applied)} of ${int(loadResult.ok)} applied${state.failed ? `, ${int(state.failed)} failed` : ''}`);
+  return { available: true, load: loadResult, apply: { applied, failed: state.failed ?? 0, expected: loadResult.ok, complete: applied >= loadResult.ok, perSecond: perSecond(applied, loadResult.startedAt, finishedAt) } };
+}
+
+/**
  * Context for the ingest figure: the same load on the trigger webhook while
  * the worker is not running yet, so the api has the machine to itself (its
  * requests are enrolled once the worker starts, before the ingest phase).
@@ -496,6 +533,22 @@ function buildRows(r) {
     }
     add('ingest_errors', 'ingest: errors', `${int(errorsOf(ingest))} of ${int(ingest.completed + ingest.errors)}`, { baseline: `${int(errorsOf(b))}`, number: errorsOf(ingest) });
   }
+  const wa = r.whatsapp;
+  if (!wa?.available) {
+    add('whatsapp_events', 'WhatsApp node webhook (messages.upsert)', wa?.reason ?? 'not run', { number: null });
+  } else {
+    const x = wa.load;
+    const waRatio = x.okPerSecond / b.okPerSecond;
+    add('whatsapp_events', `WhatsApp: inbound events/s (POST /api/whatsapp/node/webhook, messages.upsert, ${CONNECTIONS} conn, ${WHATSAPP_SECONDS} s) · ratio · p50 / p99`, `${int(x.okPerSecond)} req/s · ${ratio(waRatio)} · ${ms(x.latencyMs.p50)} / ${ms(x.latencyMs.p99)} ms${errorsOf(x) ? ` · ${int(errorsOf(x))} errors` : ''}`, {
+      target: target(`≥ ${WHATSAPP_TARGET_RATIO}×`, waRatio >= WHATSAPP_TARGET_RATIO),
+      baseline: `${int(b.okPerSecond)} req/s · ${ms(b.latencyMs.p50)} / ${ms(b.latencyMs.p99)} ms`,
+      number: { perSecond: x.okPerSecond, ratio: waRatio, p50: x.latencyMs.p50, p99: x.latencyMs.p99, errors: errorsOf(x) },
+    });
+    const c = wa.apply;
+    add('whatsapp_apply', 'WhatsApp: applied by the worker (contact, inbound message, message.received), rate', `${int(c.applied)} of ${int(c.expected)} · ${int(c.perSecond)} /s${c.complete ? '' : ' (gave up waiting)'}${c.failed ? ` · ${int(c.failed)} failed` : ''}`, {
+      number: { applied: c.applied, expected: c.expected, failed: c.failed, perSecond: c.perSecond },
+    });
+  }
   const leads = r.leads;
   if (!leads?.available) {
     add('leads', 'lead routes (Google lead forms, signed Meta notifications)', leads?.reason ?? 'not run', { number: null });
@@ -683,6 +736,8 @@ async function main() {
   // The hub fetches Meta leads from here (hubEnvironment passes the caller's environment on).
   const graph = await forkReady('fake-graph', FAKE_GRAPH, {});
   process.env.META_GRAPH_URL = `http://127.0.0.1:${graph.port}/v21.0`;
+  // The node webhook's load sends this secret (hubEnvironment passes the caller's environment on).
+  process.env.WHATSAPP_NODE_SECRET = WHATSAPP_NODE_SECRET;
   r.receiverFloor = await receiverFloor(receiver.port);
   r.baseline = await baselinePhase();
 
@@ -715,6 +770,8 @@ async function main() {
   // The ESP worker drains its backlog within its phase, so it runs before the leads' slower capture.
   r.esp = remainingMs() > 30_000 ? await espPhase(hub.apiUrl) : { available: false, reason: 'skipped (time budget)' };
   r.leads = remainingMs() > 30_000 ? await leadsPhase(hub.apiUrl, token) : { available: false, reason: 'skipped (time budget)' };
+  // After the leads, for the same reason: the worker applies WhatsApp events after the route stored them.
+  r.whatsapp = remainingMs() > 30_000 ? await whatsappPhase(hub.apiUrl, token) : { available: false, reason: 'skipped (time budget)' };
 
   r.receiverPhases = (await ask(receiver.child, { cmd: 'phases' })).phases;
   r.hubLogTail = hub.tails(); // LOG_LEVEL=warn: anything here is worth a look

@@ -85,10 +85,16 @@ async function providerEventState(channelIds) {
   return rows[0];
 }
 
+/** Stored WhatsApp node events of a channel by status (pending: stored and answered, not yet applied by the worker). */
+async function whatsappEventState(channelId) {
+  const rows = await query('SELECT status, count(*)::int AS n FROM whatsapp_events WHERE channel_id = $1 GROUP BY status', [channelId]);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
 /** Autovacuum workers running on the bench database now (after a burst of writes they take CPU for seconds). */
 async function autovacuumWorkers() {
   const rows = await query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND datname = $1`, [DATABASE]);
   return rows[0].n;
 }
 
-module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, leadState, providerEventState, deleteRedisKeys, autovacuumWorkers };
+module.exports = { DATABASE, REDIS_URL, databaseUrl, recreateDatabase, dropDatabase, query, deliveryState, triggerRequestState, leadState, providerEventState, whatsappEventState, deleteRedisKeys, autovacuumWorkers };

@@ -5,7 +5,7 @@ import { QueueConsumers } from '@hub/operations';
 import { NodeEventRunner } from '../../events/node-event-runner';
 import { WHATSAPP_EVENT_CONCURRENCY, WHATSAPP_EVENT_QUEUE, WhatsappEventJob } from './whatsapp-event.queue';
 
-/** The worker's consumer of `whatsapp-event`: each job is one try of one stored node event, reloaded from PostgreSQL. */
+/** The worker's consumer of `whatsapp-event`: each job is one try of the node events it names, each reloaded from PostgreSQL. */
 @Injectable()
 export class WhatsappEventConsumer implements OnModuleInit {
   constructor(
@@ -15,6 +15,9 @@ export class WhatsappEventConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.consume(this.queue, WHATSAPP_EVENT_CONCURRENCY, (job) => this.runner.run(job.data.eventId));
+    this.consumers.consume(this.queue, WHATSAPP_EVENT_CONCURRENCY, async (job) => {
+      // One after the other: a job is one unit of Bull work, and the events of a request stay in their order.
+      for (const eventId of job.data.eventIds ?? [job.data.eventId]) await this.runner.run(eventId);
+    });
   }
 }
