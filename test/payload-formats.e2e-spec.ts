@@ -131,6 +131,12 @@ describe('payload formats: receivers written for other platforms', () => {
   });
 
   it('channel_event and conversation: a received WhatsApp message as the gateway and an assistant platform shape it', async () => {
+    // The conversation so far: the hub's reply before the message below (the bot's turn).
+    await hub.sql(
+      `INSERT INTO messages (account_id, channel_id, channel, "to", body, status, source, direction, sent_at, created_at)
+       VALUES ($1, $2, 'whatsapp', '+34612345678', '¡Hola María! ¿En qué te ayudo?', 'delivered', 'api', 'outbound', '2026-11-22T14:09:00Z', '2026-11-22T14:09:00Z')`,
+      [a.accountId, whatsappChannel],
+    );
     await publish('message.received', {
       message_id: '7e9f1a3b-5c7d-4e9f-8a1b-3c5d7e9f1a2b',
       channel: 'whatsapp',
@@ -152,11 +158,16 @@ describe('payload formats: receivers written for other platforms', () => {
     const conversation = await waitFor('assistant', () => true);
     expect(conversation.format).toBe('conversation');
     expect(conversation.body).toMatchObject({
-      last_messages: [{ type: 'user', content: '¿Tenéis cita el jueves?', timestamp: '2026-11-22T14:10:33.000Z', content_type: 'text' }],
+      last_messages: [
+        { type: 'bot', content: '¡Hola María! ¿En qué te ayudo?', timestamp: '2026-11-22T14:09:00.000Z', content_type: 'text' },
+        { type: 'user', content: '¿Tenéis cita el jueves?', timestamp: '2026-11-22T14:10:33.000Z', content_type: 'text' },
+      ],
+      conversation_paragraph: 'Bot: ¡Hola María! ¿En qué te ayudo?\nUser: ¿Tenéis cita el jueves?',
       phone_number: '34612345678',
       user_id: a.accountId,
       last_message_of_user: '¿Tenéis cita el jueves?',
-      last_message_of_bot: null,
+      last_message_of_bot: '¡Hola María! ¿En qué te ayudo?',
+      bot_last_message_time: '2026-11-22T14:09:00.000Z',
       labels: [],
     });
 

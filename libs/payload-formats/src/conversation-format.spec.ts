@@ -35,6 +35,13 @@ describe('conversation format', () => {
     expect(body.conversation_paragraph.split('\n').at(-1)).toBe('User: ¿Tenéis cita el jueves?');
   });
 
+  it('counts the message being delivered once when the stored conversation already holds it', () => {
+    const event = { ...received, data: { ...received.data, provider_message_id: 'WA-9' } };
+    const stored = [turn('outbound', '¡Hola!', 5), { ...turn('inbound', '¿Tenéis cita el jueves?', 10), id: 'WA-9' }];
+    const body = JSON.parse(renderPayload('conversation', event, { conversation: stored }).body);
+    expect(body.last_messages.map((m: { type: string; content: string }) => `${m.type}:${m.content}`)).toEqual(['bot:¡Hola!', 'user:¿Tenéis cita el jueves?']);
+  });
+
   it('expresses only WhatsApp message.received', () => {
     expect(renderPayload('conversation', { ...received, channel: 'email' }).format).toBe('standard');
     expect(renderPayload('conversation', { ...received, type: 'message.sent' }).format).toBe('standard');

@@ -14,11 +14,18 @@ export const CONVERSATION_FORMAT: FormatDefinition = {
   render: (event, context) => {
     if (event.type !== 'message.received' || event.channel !== 'whatsapp') return null;
     const data = event.data;
-    const received = { direction: 'inbound' as const, text: str(data.text), at: new Date(str(data.received_at) ?? event.created_at.toISOString()), contentType: str(data.content_type) ?? 'text', mediaUrl: str(data.media_url) };
+    const received = {
+      id: str(data.provider_message_id),
+      direction: 'inbound' as const,
+      text: str(data.text),
+      at: new Date(str(data.received_at) ?? event.created_at.toISOString()),
+      contentType: str(data.media_type) ?? str(data.content_type) ?? 'text',
+      mediaUrl: str(data.media_url),
+    };
     // The stored conversation may not hold the message being delivered yet: it is always the newest user turn.
     const stored = context.conversation ?? [];
-    const known = stored.some((turn) => turn.direction === 'inbound' && turn.at.getTime() === received.at.getTime() && turn.text === received.text);
-    const turns = [...stored, ...(known ? [] : [received])].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-MAX_TURNS);
+    const others = stored.filter((turn) => !(received.id && turn.id === received.id));
+    const turns = [...others, received].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-MAX_TURNS);
     const lastOf = (direction: 'inbound' | 'outbound') => [...turns].reverse().find((turn) => turn.direction === direction) ?? null;
     const user = lastOf('inbound');
     const bot = lastOf('outbound');

@@ -22,6 +22,8 @@ export interface FormatContext {
 }
 
 export interface ConversationTurn {
+  /** The provider's message id, when known: the message being delivered may already be among the stored turns. */
+  id?: string | null;
   direction: 'inbound' | 'outbound';
   text: string | null;
   at: Date;
