@@ -85,6 +85,11 @@ describe('admin app in Chromium: a WhatsApp session, live', () => {
     expect((await simulator.reportQr(sessionId, qr)).status).toBe(200);
     await visible(session().getByText('Waiting for QR scan', { exact: true }));
     expect(await session().getByRole('group', { name: 'QR code to scan' }).getByRole('textbox', { name: 'QR code content' }).inputValue()).toBe(qr);
+    // Drawn as an image to scan, not only text to copy.
+    const image = session().getByRole('img', { name: 'QR code to link the WhatsApp session' });
+    await visible(image);
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
     await fullPageShot(page, 'whatsapp-session-qr');
 
     expect((await simulator.reportConnected(sessionId, '+15555550100')).status).toBe(200);

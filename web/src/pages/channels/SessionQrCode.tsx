@@ -1,18 +1,16 @@
+import { useMemo } from 'react';
 import { CopyField } from '../../ui/CopyField';
+import { qrImageUrl } from './qrImage';
 
-/**
- * The QR string the node service reported, to be scanned with the phone.
- * Rendering it as an image needs a QR encoder (the `qrcode` package); until
- * the admin app has one, the string is shown to copy into one, and the node
- * service's own screen shows the image.
- */
+/** The QR code the node service reported, drawn here to be scanned with the phone; its content stays copyable. */
 export function SessionQrCode({ qr }: { qr: string }) {
+  const image = useMemo(() => qrImageUrl(qr), [qr]);
   return (
     <div className="session-qr" role="group" aria-label="QR code to scan">
       <p>
-        Open WhatsApp on the phone, go to <strong>Linked devices</strong> and scan the QR code the node service shows. Its
-        content, as reported to the hub:
+        Open WhatsApp on the phone, go to <strong>Linked devices → Link a device</strong> and scan this code:
       </p>
+      <img className="session-qr-image" src={image} alt="QR code to link the WhatsApp session" />
       <CopyField label="QR code content" value={qr} copyLabel="Copy QR code content" showLabel />
     </div>
   );
