@@ -76,7 +76,6 @@ describe('endpoint abuse: addresses, headers, quotas (private networks refused)'
     expect(third.body.message).toMatch(/^An event of type custom\.order would reach 3 enabled endpoints of this account, more than MAX_ENDPOINTS_PER_EVENT=2/);
     // Every event already reaches the first endpoint: one more for all events would make 3 for custom.order.
     expect((await create({})).body.message).toMatch(/type custom\.order would reach 3/);
-    expect((await hub.request('POST', '/api/webhooks/create', { token: b.token, body: { webhook: PUBLIC_URL } })).status).toBe(409);
 
     const disabled = await create({ event_types: ['custom.order'], enabled: false });
     expect(disabled.status).toBe(201);
@@ -88,6 +87,10 @@ describe('endpoint abuse: addresses, headers, quotas (private networks refused)'
     expect(fourth.status).toBe(409);
     expect(fourth.body).toMatchObject({ error: 'quota_exceeded', details: [{ field: 'MAX_ENDPOINTS_PER_ACCOUNT' }] });
     expect(fourth.body.message).toBe('This account has 3 endpoints, the most it may have (MAX_ENDPOINTS_PER_ACCOUNT=3); delete one first');
+    // The WhatsAble-compatible route makes endpoints too, under the same quotas.
+    const whatsable = await hub.request('POST', '/api/webhooks/create', { token: b.token, body: { webhook: PUBLIC_URL } });
+    expect(whatsable.status).toBe(409);
+    expect(whatsable.body).toMatchObject({ error: 'quota_exceeded', details: [{ field: 'MAX_ENDPOINTS_PER_ACCOUNT' }] });
     expect(await hub.sql('SELECT enabled FROM endpoints WHERE account_id = $1 ORDER BY created_at', [b.accountId])).toEqual([{ enabled: true }, { enabled: true }, { enabled: false }]);
 
     // One event makes at most 2 deliveries.
