@@ -266,9 +266,12 @@ describe('email delivery webhooks: Mailgun, SES through SNS, SendGrid, Postmark'
       const signed = notification('n-4', delivery);
       const tampered = await post('ses', channels.ses, JSON.stringify({ ...signed, Message: signed.Message.replace('Delivery', 'Complaint') }), {}, 'text/plain');
       expect(tampered.status).toBe(401);
+      expect(await lastLog('ses')).toMatchObject({ status_code: 401, verification: 'failed', account_id: a.accountId });
       const notSns = await post('ses', channels.ses, JSON.stringify({ hello: 'world' }), {}, 'text/plain');
       expect(notSns.status).toBe(400);
       expect(notSns.body.details[0].field).toBe('Type');
+      // Not an SNS message: nothing was there to verify.
+      expect(await lastLog('ses')).toMatchObject({ status_code: 400, verification: null });
     });
   });
 });

@@ -53,10 +53,16 @@ export class EmailWebhookService implements OnModuleInit {
 
   async ses(channelId: string, request: RawRequest): Promise<{ stored: number }> {
     const keys = await this.channel('ses', channelId, request);
-    const read = await this.verified(request, () => this.sesReader.read(request.body, keys)).catch((error: unknown) => {
-      if (error instanceof UnauthorizedException) inboundState(request).verification = 'failed';
+    const state = inboundState(request);
+    let read: Awaited<ReturnType<SesWebhookReader['read']>>;
+    try {
+      read = await this.sesReader.read(request.body, keys);
+    } catch (error) {
+      // A body that is not an SNS message (400) was never checked; only a 401 says the check failed.
+      state.verification = error instanceof UnauthorizedException ? 'failed' : null;
       throw error;
-    });
+    }
+    state.verification = 'passed';
     if (read.kind === 'confirmation') {
       await this.confirmations.store(request, keys, read.message);
       return { stored: 0 };
