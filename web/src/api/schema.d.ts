@@ -945,6 +945,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{id}/runs/{runId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try the run’s failing step now
+         * @description A run waiting for a step’s retry tries it now; a failed run tries its failed step again with a fresh set of attempts. 409 while the step is running, and for a completed, cancelled or waiting (wait step) run.
+         */
+        post: operations["WorkflowsController_retryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running or waiting run where it is
+         * @description The run ends as cancelled; later steps do not run and no workflow.completed is published. 409 while a step is running, and for a run that already ended.
+         */
+        post: operations["WorkflowsController_cancelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/automation/webhook/{webhookId}": {
         parameters: {
             query?: never;
@@ -3482,13 +3522,21 @@ export interface components {
              */
             attempts: number;
             /**
-             * @description What the step did: the message id of a send, the answer of an http_request, when a wait resumes…
+             * @description What the step did: the message id of a send, the request and answer of an http_request (its latest attempt), when a wait resumes…
              * @example {
              *       "event_id": "evt_01JD5Y6QZ3W4K9M2N8P7R1S0TV",
              *       "url": "https://crm.example.com/hooks/new-lead",
-             *       "status_code": 200,
+             *       "request": {
+             *         "method": "POST",
+             *         "url": "https://crm.example.com/hooks/new-lead",
+             *         "headers": {
+             *           "content-type": "application/json"
+             *         },
+             *         "body": "{\"email\":\"maria@example.com\",\"plan\":\"pro\"}"
+             *       },
+             *       "status_code": 500,
              *       "duration_ms": 84,
-             *       "response_body": "ok"
+             *       "response_body": "Internal Server Error"
              *     }
              */
             output: {
@@ -3512,14 +3560,14 @@ export interface components {
              * @example waiting
              * @enum {string}
              */
-            status: "running" | "waiting" | "completed" | "failed";
+            status: "running" | "waiting" | "completed" | "failed" | "cancelled";
             /**
              * @description Index of the step running or next to run
              * @example 1
              */
             current_step: number;
             /**
-             * @description When a wait ends or a retry is due
+             * @description When a wait ends or the next try of a failing step is due
              * @example 2026-11-22T13:35:00.000Z
              */
             resume_at: string | null;
@@ -8599,6 +8647,146 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WorkflowsController_retryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WorkflowsController_cancelRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
