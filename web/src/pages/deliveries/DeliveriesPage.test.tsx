@@ -127,7 +127,7 @@ describe('DeliveriesPage', () => {
     const { user } = renderApp('/deliveries?endpoint_id=e1');
 
     const row = await screen.findByRole('row', { name: /Retrying/ });
-    expect(within(row).getByText(/^attempt 2 of 8 · next try at .+ · last answer HTTP 500$/)).toBeInTheDocument();
+    expect(within(row).getByText(/^attempt 1 of 8 · next try at .+ · last answer HTTP 500$/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Retry failing deliveries now' }));
     const dialog = await screen.findByRole('dialog', { name: 'Retry failing deliveries now?' });

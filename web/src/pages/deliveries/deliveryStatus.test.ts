@@ -9,7 +9,7 @@ describe('deliveryPhase and retryingLine', () => {
     expect(retryingLine(base)).toBeNull();
     const retrying = { ...base, attempt_count: 2, next_attempt_at: '2026-01-01T10:05:00.000Z', last_status_code: 500 };
     expect(deliveryPhase(retrying)).toBe('retrying');
-    expect(retryingLine(retrying)).toMatch(/^attempt 3 of 8 · next try at .+ · last answer HTTP 500$/);
+    expect(retryingLine(retrying)).toMatch(/^attempt 2 of 8 · next try at .+ · last answer HTTP 500$/);
     expect(retryingLine({ ...retrying, last_status_code: null, last_error: 'Connection refused', attempt_count: 8 })).toMatch(/^attempt 8 of 8 · .+ · Connection refused$/);
     expect(deliveryPhase({ status: 'failed', attempt_count: 3 })).toBe('failed');
     expect(retryingLine({ ...retrying, status: 'succeeded' })).toBeNull();

@@ -11,16 +11,12 @@ export function deliveryPhase(delivery: StatusFields): DeliveryPhase {
   return delivery.status as DeliveryPhase;
 }
 
-/**
- * The line under a retrying delivery's status: "attempt 2 of 8 · next try at … · HTTP 500".
- * attempt_count counts the attempts made (one may be in flight), so the next is attempt_count + 1.
- */
+/** The line under a retrying delivery's status: "attempt 2 of 8 · next try at … · last answer HTTP 500" (n = attempts made). */
 export function retryingLine(
   delivery: Pick<Delivery, 'status' | 'attempt_count' | 'max_attempts' | 'next_attempt_at' | 'last_status_code' | 'last_error'>,
 ): string | null {
   if (deliveryPhase(delivery) !== 'retrying') return null;
-  const next = Math.min(delivery.attempt_count + 1, delivery.max_attempts);
-  const parts = [`attempt ${next} of ${delivery.max_attempts}`];
+  const parts = [`attempt ${delivery.attempt_count} of ${delivery.max_attempts}`];
   if (delivery.next_attempt_at) parts.push(`next try at ${formatPreciseDate(delivery.next_attempt_at)}`);
   const last = delivery.last_status_code !== null ? `last answer HTTP ${delivery.last_status_code}` : delivery.last_error;
   if (last) parts.push(last);
