@@ -99,7 +99,7 @@ describe('delivery logs, retry, recover and attempt retention (SPEC §3 Logs)', 
     const failed = res.body.items.find((i: { id: string }) => i.id === ids.failed);
     expect(failed).toEqual({
       id: ids.failed, event_id: 'evt_A1', event_type: 'contact.created', endpoint_id: epA, url: receiver.url('/a?2'), status: 'failed',
-      attempt_count: 2, next_attempt_at: null, last_status_code: 503, last_error: 'HTTP 503',
+      attempt_count: 2, max_attempts: 8, next_attempt_at: null, last_status_code: 503, last_error: 'HTTP 503',
       created_at: '2026-01-01T10:01:00.000Z', completed_at: '2026-01-01T10:01:00.000Z',
     });
     expect(res.body.items.find((i: { id: string }) => i.id === ids.pending).next_attempt_at).toEqual(expect.any(String));
@@ -113,6 +113,11 @@ describe('delivery logs, retry, recover and attempt retention (SPEC §3 Logs)', 
     expect(await idsOf('?event_type=message.opened')).toEqual([ids.opened]);
     expect(await idsOf('?status=failed')).toEqual([ids.other, ids.opened, ids.failed]);
     expect(await idsOf('?status=failed&endpoint_id=' + epA)).toEqual([ids.opened, ids.failed]);
+    // Retrying: pending after a failed attempt; both seeded pending rows have one attempt behind them.
+    await hub.sql('UPDATE deliveries SET attempt_count = 0 WHERE id = $1', [ids.leased]);
+    expect(await idsOf('?status=retrying')).toEqual([ids.pending]);
+    expect(await idsOf('?status=pending')).toEqual([ids.leased, ids.pending]);
+    await hub.sql('UPDATE deliveries SET attempt_count = 1 WHERE id = $1', [ids.leased]);
     expect(await idsOf('?since=2026-01-01T10:01:00Z&until=2026-01-01T10:03:00Z')).toEqual([ids.pending, ids.failed]);
 
     const seen: string[] = [];
@@ -200,9 +205,17 @@ describe('delivery logs, retry, recover and attempt retention (SPEC §3 Logs)', 
     expect((await row(ids.b)).status).toBe('failed');
 
     const extra = await seedDelivery({ accountId: a.accountId, endpointId: epA2, eventId: 'evt_A2', url: receiver.url('/a2?old'), status: 'failed', attemptCount: 4, createdAt: '2025-12-31T00:00:00Z' });
+    const summary = { endpoint_enabled: true, destinations: [{ url: receiver.url('/a2'), count: 1 }] };
+    const counted = await hub.request('POST', `/api/endpoints/${epA2}/recover?dry_run=true`, { token: a.token, body: { since: '2026-01-01T00:00:00Z' } });
+    expect(counted.status).toBe(202);
+    expect(counted.body).toEqual({ recovered: 1, dry_run: true, ...summary });
+    expect(await row(ids.other)).toMatchObject({ status: 'failed', attempt_count: 1 });
+    expect((await hub.request('POST', `/api/endpoints/${epA2}/recover?dry_run=maybe`, { token: a.token, body: { since: '2026-01-01T00:00:00Z' } })).body.details)
+      .toEqual([expect.objectContaining({ field: 'dry_run' })]);
+
     const res = await hub.request('POST', `/api/endpoints/${epA2}/recover`, { token: a.token, body: { since: '2026-01-01T00:00:00Z' } });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ recovered: 1 });
+    expect(res.body).toEqual({ recovered: 1, dry_run: false, ...summary });
     const recovered = await row(ids.other);
     expect(recovered.completed_at).toBeNull();
     if (recovered.status === 'pending' && recovered.attempt_count === 1) expect(near(recovered.next_attempt_at)).toBe(true);
@@ -229,7 +242,7 @@ describe('delivery logs, retry, recover and attempt retention (SPEC §3 Logs)', 
 
   it('documents every route under the deliveries tag', async () => {
     const doc = (await hub.request('GET', '/api/docs-json')).body;
-    for (const [path, method] of [['/api/deliveries', 'get'], ['/api/deliveries/{id}', 'get'], ['/api/deliveries/{id}/retry', 'post'], ['/api/endpoints/{id}/recover', 'post']]) {
+    for (const [path, method] of [['/api/deliveries', 'get'], ['/api/deliveries/{id}', 'get'], ['/api/deliveries/{id}/retry', 'post'], ['/api/endpoints/{id}/recover', 'post'], ['/api/endpoints/{id}/retry-failing', 'post']]) {
       expect([path, doc.paths[path]?.[method]?.tags]).toEqual([path, ['deliveries']]);
     }
   });

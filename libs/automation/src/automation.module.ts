@@ -4,6 +4,7 @@ import { ContactsCoreModule } from '@hub/contacts';
 import { GroupsCoreModule } from '@hub/groups';
 import { SubscriptionsCoreModule } from '@hub/subscriptions';
 import { AutomationCoreModule } from './automation-core.module';
+import { RunActions } from './runs/run-actions.service';
 import { RunQueries } from './runs/run-queries.service';
 import { TriggerController } from './trigger/trigger.controller';
 import { TriggerDirectory } from './trigger/trigger-directory';
@@ -17,7 +18,7 @@ import { WorkflowsService } from './workflows/workflows.service';
 @Module({
   imports: [AutomationCoreModule, ContactsCoreModule, SubscriptionsCoreModule, ChannelsCoreModule, GroupsCoreModule],
   controllers: [WorkflowsController, TriggerController],
-  providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries, TriggerInboundAccount],
+  providers: [WorkflowsService, StepReferences, TriggerDirectory, TriggerService, RunQueries, RunActions, TriggerInboundAccount],
   exports: [WorkflowsService, TriggerDirectory],
 })
 export class AutomationModule {}

@@ -666,8 +666,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-queue every failed delivery of the endpoint created since a time */
+        /**
+         * Re-queue every failed delivery of the endpoint created since a time
+         * @description With `?dry_run=true` nothing is sent: the answer says how many would be, to which URLs.
+         */
         post: operations["EndpointRecoveryController_recover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/endpoints/{id}/retry-failing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send every retrying and failed delivery of the endpoint now
+         * @description Retrying = pending after at least one failed attempt. With `?dry_run=true` nothing is sent: the answer says how many would be, to which URLs. 409 when the endpoint is disabled (its deliveries would fail again without being sent).
+         */
+        post: operations["EndpointRecoveryController_retryFailing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -916,6 +939,46 @@ export interface paths {
         get: operations["WorkflowsController_listRuns"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}/runs/{runId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try the run’s failing step now
+         * @description A run waiting for a step’s retry tries it now; a failed run tries its failed step again with a fresh set of attempts. 409 while the step is running, and for a completed, cancelled or waiting (wait step) run.
+         */
+        post: operations["WorkflowsController_retryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running or waiting run where it is
+         * @description The run ends as cancelled; later steps do not run and no workflow.completed is published. 409 while a step is running, and for a run that already ended.
+         */
+        post: operations["WorkflowsController_cancelRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2567,6 +2630,11 @@ export interface components {
             /** @example 3 */
             attempt_count: number;
             /**
+             * @description Attempts a delivery gets in all (WEBHOOK_RETRY_SCHEDULE), so the log can say "attempt n of N"
+             * @example 8
+             */
+            max_attempts: number;
+            /**
              * Format: date-time
              * @description When the next attempt is due; null unless pending
              * @example null
@@ -2667,6 +2735,11 @@ export interface components {
             /** @example 3 */
             attempt_count: number;
             /**
+             * @description Attempts a delivery gets in all (WEBHOOK_RETRY_SCHEDULE), so the log can say "attempt n of N"
+             * @example 8
+             */
+            max_attempts: number;
+            /**
              * Format: date-time
              * @description When the next attempt is due; null unless pending
              * @example null
@@ -2698,12 +2771,49 @@ export interface components {
              */
             since: string;
         };
+        RequeueDestinationDto: {
+            /** @example https://example.com/hooks/bounced */
+            url: string;
+            /** @example 12 */
+            count: number;
+        };
         RecoveredDto: {
             /**
-             * @description How many failed deliveries were re-queued
+             * @description true: only counted, nothing was sent
+             * @example false
+             */
+            dry_run: boolean;
+            /**
+             * @description A disabled endpoint sends nothing: its re-queued deliveries fail again at once
+             * @example true
+             */
+            endpoint_enabled: boolean;
+            /** @description Per URL the deliveries go to, most first */
+            destinations: components["schemas"]["RequeueDestinationDto"][];
+            /**
+             * @description How many failed deliveries were re-queued (with dry_run: would be)
              * @example 42
              */
             recovered: number;
+        };
+        RetriedFailingDto: {
+            /**
+             * @description true: only counted, nothing was sent
+             * @example false
+             */
+            dry_run: boolean;
+            /**
+             * @description A disabled endpoint sends nothing: its re-queued deliveries fail again at once
+             * @example true
+             */
+            endpoint_enabled: boolean;
+            /** @description Per URL the deliveries go to, most first */
+            destinations: components["schemas"]["RequeueDestinationDto"][];
+            /**
+             * @description How many retrying and failed deliveries were made due now (with dry_run: would be)
+             * @example 17
+             */
+            retried: number;
         };
         WhatsableWebhookDto: {
             /** @example 2c4e6a8b-0d1f-4a3c-9e5b-7d9f1a3c5e7b */
@@ -3412,13 +3522,21 @@ export interface components {
              */
             attempts: number;
             /**
-             * @description What the step did: the message id of a send, the answer of an http_request, when a wait resumes…
+             * @description What the step did: the message id of a send, the request and answer of an http_request (its latest attempt), when a wait resumes…
              * @example {
              *       "event_id": "evt_01JD5Y6QZ3W4K9M2N8P7R1S0TV",
              *       "url": "https://crm.example.com/hooks/new-lead",
-             *       "status_code": 200,
+             *       "request": {
+             *         "method": "POST",
+             *         "url": "https://crm.example.com/hooks/new-lead",
+             *         "headers": {
+             *           "content-type": "application/json"
+             *         },
+             *         "body": "{\"email\":\"maria@example.com\",\"plan\":\"pro\"}"
+             *       },
+             *       "status_code": 500,
              *       "duration_ms": 84,
-             *       "response_body": "ok"
+             *       "response_body": "Internal Server Error"
              *     }
              */
             output: {
@@ -3442,14 +3560,14 @@ export interface components {
              * @example waiting
              * @enum {string}
              */
-            status: "running" | "waiting" | "completed" | "failed";
+            status: "running" | "waiting" | "completed" | "failed" | "cancelled";
             /**
              * @description Index of the step running or next to run
              * @example 1
              */
             current_step: number;
             /**
-             * @description When a wait ends or a retry is due
+             * @description When a wait ends or the next try of a failing step is due
              * @example 2026-11-22T13:35:00.000Z
              */
             resume_at: string | null;
@@ -7135,7 +7253,8 @@ export interface operations {
             query: {
                 endpoint_id?: string;
                 event_type?: string;
-                status?: "pending" | "succeeded" | "failed";
+                /** @description `retrying` = pending after at least one failed attempt (a subset of `pending`) */
+                status?: "pending" | "retrying" | "succeeded" | "failed";
                 /** @description Created at or after (ISO-8601) */
                 since?: string;
                 /** @description Created before (ISO-8601, exclusive) */
@@ -7317,7 +7436,10 @@ export interface operations {
     };
     EndpointRecoveryController_recover: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Count only: nothing is re-queued */
+                dry_run?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7380,6 +7502,94 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EndpointRecoveryController_retryFailing: {
+        parameters: {
+            query?: {
+                /** @description Count only: nothing is re-queued */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedFailingDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
@@ -8437,6 +8647,146 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WorkflowsController_retryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WorkflowsController_cancelRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
                      *       "message": "What went wrong, in words"
                      *     }
                      */

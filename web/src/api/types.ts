@@ -4,7 +4,7 @@
  * (`schema.d.ts`, written by `npm run api:generate`): nothing here is hand-typed
  * except the error body's `details` entries, which the spec leaves open.
  */
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -48,6 +48,10 @@ export type DeliveryPage = Schemas['DeliveryPageDto'];
 export type DeliveryDetail = Schemas['DeliveryDetailDto'];
 export type DeliveryAttempt = Schemas['DeliveryAttemptDto'];
 export type DeliveryEvent = Schemas['DeliveryEventDto'];
+/** What the log's Status filter can ask for: the stored statuses and `retrying`. */
+export type DeliveryStatusFilter = NonNullable<NonNullable<paths['/api/deliveries']['get']['parameters']['query']>['status']>;
+/** How many deliveries a re-send covers (or, with dry_run, would cover), per URL. */
+export type RequeueSummary = Omit<Schemas['RecoveredDto'], 'recovered'>;
 
 export type InboundLog = Schemas['InboundLogSummaryDto'];
 export type InboundLogOutcome = InboundLog['outcome'];

@@ -91,7 +91,7 @@ export class WorkflowRunner {
       .where("id = :id AND status IN ('running', 'waiting')", { id: runId })
       .andWhere("(resume_at IS NULL OR resume_at <= now() + interval '1 second')")
       .andWhere(leaseIsFree())
-      .andWhere('current_step < jsonb_array_length(steps)')
+      .andWhere('current_step < json_array_length(steps)')
       .returning('*')
       .execute();
     const raw = (rows.raw as Record<string, unknown>[])[0];

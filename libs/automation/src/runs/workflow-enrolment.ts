@@ -32,8 +32,8 @@ export class WorkflowEnrolment {
     const [run] = (await tx.query(
       `WITH enrolled AS (
          INSERT INTO workflow_runs (account_id, workflow_id, contact_id, status, steps, variables, started_at, completed_at)
-         SELECT w.account_id, w.id, $3, CASE WHEN jsonb_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, $4::jsonb, now(),
-                CASE WHEN jsonb_array_length(w.steps) = 0 THEN now() END
+         SELECT w.account_id, w.id, $3, CASE WHEN json_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, $4::jsonb, now(),
+                CASE WHEN json_array_length(w.steps) = 0 THEN now() END
            FROM workflows w WHERE w.id = $2 AND w.account_id = $1 AND w.active
          RETURNING id, workflow_id, status, completed_at
        )

@@ -3,7 +3,8 @@ import { AccountOwnedEntity } from '@hub/database';
 import { WorkflowStep } from '../steps/workflow-step';
 import { Workflow } from '../workflows/workflow.entity';
 
-export const RUN_STATUSES = ['running', 'waiting', 'completed', 'failed'] as const;
+/** cancelled: stopped by an admin before its end (no workflow.completed is published: it did not complete). */
+export const RUN_STATUSES = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
@@ -30,7 +31,8 @@ export class WorkflowRun extends AccountOwnedEntity {
   @Column('text', { default: 'running' })
   status!: RunStatus;
 
-  @Column('jsonb')
+  /** json, not jsonb: keeps the key order the admin typed (an http_request body is sent as written). */
+  @Column('json')
   steps!: WorkflowStep[];
 
   /** Contact fields, custom fields and the trigger payload: what templates see. */

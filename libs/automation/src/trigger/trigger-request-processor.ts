@@ -184,8 +184,8 @@ export class TriggerRequestProcessor {
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord int, webhook_id text, account_id uuid, contact_id uuid, variables jsonb)
        ), enrolled AS (
          INSERT INTO workflow_runs (account_id, workflow_id, contact_id, status, steps, variables, started_at, completed_at)
-         SELECT w.account_id, w.id, i.contact_id, CASE WHEN jsonb_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, i.variables, now(),
-                CASE WHEN jsonb_array_length(w.steps) = 0 THEN now() END
+         SELECT w.account_id, w.id, i.contact_id, CASE WHEN json_array_length(w.steps) = 0 THEN 'completed' ELSE 'running' END, w.steps, i.variables, now(),
+                CASE WHEN json_array_length(w.steps) = 0 THEN now() END
            FROM input i
            JOIN workflows w ON w.webhook_id = i.webhook_id AND w.account_id = i.account_id AND w.active
           ORDER BY i.ord, w.created_at

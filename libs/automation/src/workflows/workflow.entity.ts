@@ -24,7 +24,8 @@ export class Workflow extends AccountOwnedEntity {
   @Column('text')
   webhook_id!: string;
 
-  @Column('jsonb')
+  /** json, not jsonb: keeps the key order the admin typed (an http_request body is sent as written). */
+  @Column('json')
   steps!: WorkflowStep[];
 
   /** `whsec_…` that signs http_request steps, encrypted with SecretBox. */

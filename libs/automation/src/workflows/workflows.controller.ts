@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccountId } from '@hub/accounts';
 import { ApiErrors, PageQueryDto } from '@hub/http';
-import { WorkflowRunPageDto } from '../runs/dto/workflow-run.dto';
+import { WorkflowRunDto, WorkflowRunPageDto } from '../runs/dto/workflow-run.dto';
+import { RunActions } from '../runs/run-actions.service';
 import { RunQueries } from '../runs/run-queries.service';
 import { CreateWorkflowDto, UpdateWorkflowDto } from './dto/workflow-input.dto';
 import { WorkflowDto, WorkflowPageDto, WorkflowSecretDto, WorkflowWithSecretDto } from './dto/workflow-response.dto';
@@ -10,6 +11,7 @@ import { STEP_DTOS } from './dto/workflow-step.dto';
 import { WorkflowsService } from './workflows.service';
 
 const ID_PARAM = { name: 'id', example: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' };
+const RUN_PARAM = { name: 'runId', example: '0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4b' };
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class WorkflowsController {
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly runs: RunQueries,
+    private readonly runActions: RunActions,
   ) {}
 
   @Post()
@@ -97,5 +100,35 @@ export class WorkflowsController {
   @ApiErrors(400, 401, 404)
   listRuns(@AccountId() accountId: string, @Param('id') id: string, @Query() query: PageQueryDto): Promise<WorkflowRunPageDto> {
     return this.runs.list(accountId, id, query);
+  }
+
+  @Post(':id/runs/:runId/retry')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Try the run’s failing step now',
+    description:
+      'A run waiting for a step’s retry tries it now; a failed run tries its failed step again with a fresh set of attempts. ' +
+      '409 while the step is running, and for a completed, cancelled or waiting (wait step) run.',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiParam(RUN_PARAM)
+  @ApiAcceptedResponse({ type: WorkflowRunDto })
+  @ApiErrors(401, 404, 409)
+  retryRun(@AccountId() accountId: string, @Param('id') id: string, @Param('runId') runId: string): Promise<WorkflowRunDto> {
+    return this.runActions.retry(accountId, id, runId);
+  }
+
+  @Post(':id/runs/:runId/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel a running or waiting run where it is',
+    description: 'The run ends as cancelled; later steps do not run and no workflow.completed is published. 409 while a step is running, and for a run that already ended.',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiParam(RUN_PARAM)
+  @ApiOkResponse({ type: WorkflowRunDto })
+  @ApiErrors(401, 404, 409)
+  cancelRun(@AccountId() accountId: string, @Param('id') id: string, @Param('runId') runId: string): Promise<WorkflowRunDto> {
+    return this.runActions.cancel(accountId, id, runId);
   }
 }

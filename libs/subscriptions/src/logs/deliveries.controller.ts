@@ -5,7 +5,6 @@ import { ApiErrors } from '@hub/http';
 import { DeliveryDetailDto, DeliveryItemDto, DeliveryPageDto, DeliveryQueryDto } from './dto/delivery.dto';
 import { DeliveryLogQueryService } from './delivery-log-query.service';
 import { DeliveryRequeueService } from './delivery-requeue.service';
-import { toDetail } from './delivery-views';
 
 @ApiTags('deliveries')
 @ApiBearerAuth()
@@ -28,8 +27,8 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'One delivery with its event and every attempt (ordered by n)' })
   @ApiOkResponse({ type: DeliveryDetailDto })
   @ApiErrors(401, 404)
-  async get(@AccountId() accountId: string, @Param('id') id: string): Promise<DeliveryDetailDto> {
-    return toDetail(await this.query.get(accountId, id));
+  get(@AccountId() accountId: string, @Param('id') id: string): Promise<DeliveryDetailDto> {
+    return this.query.detail(accountId, id);
   }
 
   @Post(':id/retry')

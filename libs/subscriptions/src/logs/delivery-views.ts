@@ -6,7 +6,8 @@ import { DeliveryDetailDto, DeliveryItemDto } from './dto/delivery.dto';
 /** A delivery loaded with its event and attempts in the same query. */
 export type DeliveryWithHistory = Delivery & { event: HubEvent | null; attempts: DeliveryAttempt[] };
 
-export function toItem(d: Delivery): DeliveryItemDto {
+/** maxAttempts: the attempts every delivery gets (the retry schedule's length), shown as "attempt n of N". */
+export function toItem(d: Delivery, maxAttempts: number): DeliveryItemDto {
   return {
     id: d.id,
     event_id: d.event_id,
@@ -15,6 +16,7 @@ export function toItem(d: Delivery): DeliveryItemDto {
     url: d.url,
     status: d.status,
     attempt_count: d.attempt_count,
+    max_attempts: maxAttempts,
     next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
     last_status_code: d.last_status_code,
     last_error: d.last_error,
@@ -23,10 +25,10 @@ export function toItem(d: Delivery): DeliveryItemDto {
   };
 }
 
-export function toDetail(d: DeliveryWithHistory): DeliveryDetailDto {
+export function toDetail(d: DeliveryWithHistory, maxAttempts: number): DeliveryDetailDto {
   const e = d.event;
   return {
-    ...toItem(d),
+    ...toItem(d, maxAttempts),
     event: e ? { id: e.id, type: e.type, timestamp: e.created_at, channel: e.channel, channel_id: e.channel_id, data: e.data } : null,
     attempts: d.attempts.map((a) => ({
       n: a.n,

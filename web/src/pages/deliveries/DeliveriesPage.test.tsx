@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery, DeliveryDetail } from '../../api/types';
+import type { Delivery, DeliveryDetail, Endpoint } from '../../api/types';
 import { jsonResponse, renderApp, stubFetch } from '../../test/renderApp';
 
 const me = { user: { id: 'u1', email: 'ops@example.com' }, account: { id: 'a1', name: 'Acme' }, via: 'user' };
@@ -14,6 +14,7 @@ function delivery(id: string, overrides: Partial<Delivery> = {}): Delivery {
     url: 'https://crm.example.com/hooks',
     status: 'succeeded',
     attempt_count: 1,
+    max_attempts: 8,
     next_attempt_at: null,
     last_status_code: 200,
     last_error: null,
@@ -99,5 +100,49 @@ describe('DeliveriesPage', () => {
     });
     renderApp('/deliveries?since=2026-01-01T10:00');
     expect(await screen.findByRole('alert')).toHaveTextContent('since must be an ISO-8601 date');
+  });
+
+  it('shows retrying deliveries as such, retries the failing ones after counting them, and asks before re-sending a success', async () => {
+    const endpoint = { id: 'e1', url: 'https://crm.example.com/bounced', description: 'CRM', event_types: [], event_urls: {}, enabled: true } as unknown as Endpoint;
+    const retrying = delivery('d3', {
+      url: 'https://crm.example.com/bounced', status: 'pending', attempt_count: 1, max_attempts: 8,
+      next_attempt_at: '2026-01-01T10:10:00.000Z', last_status_code: 500,
+    });
+    const succeeded: DeliveryDetail = { ...delivery('d1'), event: null, attempts: [] };
+    const posts: string[] = [];
+    stubFetch((url, init) => {
+      if (url === '/api/auth/me') return jsonResponse(200, me);
+      if (url === '/api/event-types') return jsonResponse(200, []);
+      if (url === '/api/endpoints') return jsonResponse(200, [endpoint]);
+      if (url === '/api/deliveries?endpoint_id=e1&limit=50') return jsonResponse(200, { items: [retrying, delivery('d1')], next_cursor: null });
+      if (url === '/api/deliveries/d1') return jsonResponse(200, succeeded);
+      if (init.method === 'POST') {
+        posts.push(url);
+        const summary = { endpoint_enabled: true, destinations: [{ url: 'https://crm.example.com/bounced', count: 1 }] };
+        if (url === '/api/endpoints/e1/retry-failing?dry_run=true') return jsonResponse(202, { retried: 1, dry_run: true, ...summary });
+        if (url === '/api/endpoints/e1/retry-failing?dry_run=false') return jsonResponse(202, { retried: 1, dry_run: false, ...summary });
+      }
+      return undefined;
+    });
+    const { user } = renderApp('/deliveries?endpoint_id=e1');
+
+    const row = await screen.findByRole('row', { name: /Retrying/ });
+    expect(within(row).getByText(/^attempt 1 of 8 · next try at .+ · last answer HTTP 500$/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Retry failing deliveries now' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retry failing deliveries now?' });
+    expect(dialog).toHaveTextContent('This sends 1 delivery to https://crm.example.com/bounced, each as a new attempt.');
+    expect(posts).toEqual(['/api/endpoints/e1/retry-failing?dry_run=true']);
+    await user.click(within(dialog).getByRole('button', { name: 'Send 1 now' }));
+    expect(await screen.findByText(/^Sending 1 delivery now/)).toBeInTheDocument();
+    expect(posts).toEqual(['/api/endpoints/e1/retry-failing?dry_run=true', '/api/endpoints/e1/retry-failing?dry_run=false']);
+
+    await user.click(screen.getByRole('button', { name: /^Open delivery of contact\.created to https:\/\/crm\.example\.com\/hooks/ }));
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+    const ask = await screen.findByRole('dialog', { name: 'Send this delivery again?' });
+    expect(ask).toHaveTextContent('This delivery already succeeded; send it again to https://crm.example.com/hooks?');
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(posts).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import type { Delivery } from '../../api/types';
 import { formatPreciseDate } from '../../ui/formatDate';
 import { DeliveryStatusBadge, lastResult } from './DeliveryStatusBadge';
+import { retryingLine } from './deliveryStatus';
 
 interface DeliveriesTableProps {
   deliveries: Delivery[];
@@ -46,9 +47,12 @@ export function DeliveriesTable({ deliveries, endpointNames, onOpen }: Deliverie
                 <span className="muted break-all cell-sub">{delivery.url}</span>
               </td>
               <td>
-                <DeliveryStatusBadge status={delivery.status} />
-                {delivery.status === 'pending' && delivery.next_attempt_at && (
-                  <span className="muted cell-sub">Next try {formatPreciseDate(delivery.next_attempt_at)}</span>
+                <DeliveryStatusBadge delivery={delivery} />
+                {retryingLine(delivery) ? (
+                  <span className="muted cell-sub">{retryingLine(delivery)}</span>
+                ) : (
+                  delivery.status === 'pending' &&
+                  delivery.next_attempt_at && <span className="muted cell-sub">Next try {formatPreciseDate(delivery.next_attempt_at)}</span>
                 )}
               </td>
               <td>{delivery.attempt_count}</td>

@@ -1,7 +1,10 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatPreciseDate } from '../../ui/formatDate';
 import { EmptyState, ErrorState, Loading, errorMessage } from '../../ui/PageStates';
 import { AttemptList } from './AttemptList';
 import { DeliveryStatusBadge, lastResult } from './DeliveryStatusBadge';
+import { retryingLine } from './deliveryStatus';
 import { useDelivery, useRetryDelivery } from './useDeliveries';
 
 interface DeliveryDetailProps {
@@ -14,6 +17,8 @@ interface DeliveryDetailProps {
 export function DeliveryDetail({ id, endpointNames, onBack }: DeliveryDetailProps) {
   const delivery = useDelivery(id);
   const retry = useRetryDelivery(id);
+  // A delivery that already succeeded is sent again only once the admin says so: the receiver gets it twice.
+  const [confirmResend, setConfirmResend] = useState(false);
 
   const back = (
     <button type="button" className="button button-small button-ghost back-button" onClick={onBack}>
@@ -44,19 +49,36 @@ export function DeliveryDetail({ id, endpointNames, onBack }: DeliveryDetailProp
       <section className="card" aria-labelledby="delivery-heading">
         <div className="details-header">
           <h2 id="delivery-heading">
-            Delivery of <code>{d.event_type}</code> <DeliveryStatusBadge status={d.status} />
+            Delivery of <code>{d.event_type}</code> <DeliveryStatusBadge delivery={d} />
           </h2>
           <button
             type="button"
             className="button button-primary"
-            onClick={() => retry.mutate()}
+            onClick={() => (d.status === 'succeeded' ? setConfirmResend(true) : retry.mutate())}
             disabled={retry.isPending}
             aria-busy={retry.isPending}
           >
             {retry.isPending ? 'Retrying…' : 'Retry'}
           </button>
         </div>
-        {retry.error && (
+        {retryingLine(d) && <p className="notice">Retrying · {retryingLine(d)}</p>}
+        {confirmResend && (
+          <ConfirmDialog
+            title="Send this delivery again?"
+            confirmLabel="Send again"
+            busyLabel="Sending…"
+            busy={retry.isPending}
+            error={retry.error ? `It could not be queued: ${errorMessage(retry.error)}` : undefined}
+            onConfirm={() => retry.mutate(undefined, { onSuccess: () => setConfirmResend(false) })}
+            onCancel={() => setConfirmResend(false)}
+          >
+            <p>
+              This delivery already succeeded; send it again to <span className="break-all">{d.url}</span>? The receiver gets the
+              same event (same <code>webhook-id</code>) a second time.
+            </p>
+          </ConfirmDialog>
+        )}
+        {retry.error && !confirmResend && (
           <p className="form-error" role="alert">
             The retry could not be queued: {errorMessage(retry.error)}
           </p>

@@ -46,7 +46,8 @@ export function DeliveryFiltersForm({ filters, endpoints, eventTypes, onChange, 
           onChange={(e) => onChange({ status: e.target.value as DeliveryFilters['status'] })}
         >
           <option value="">Any status</option>
-          <option value="pending">Pending</option>
+          <option value="pending">Pending (not yet sent, or retrying)</option>
+          <option value="retrying">Retrying (failed, will try again)</option>
           <option value="succeeded">Succeeded</option>
           <option value="failed">Failed</option>
         </select>

@@ -1,13 +1,15 @@
-import type { DeliveryStatus } from '../../api/types';
+import type { Delivery } from '../../api/types';
+import { deliveryPhase, type DeliveryPhase } from './deliveryStatus';
 
-const LOOK: Record<DeliveryStatus, { tone: string; label: string }> = {
+const LOOK: Record<DeliveryPhase, { tone: string; label: string }> = {
   succeeded: { tone: 'ok', label: 'Succeeded' },
   failed: { tone: 'danger', label: 'Failed' },
   pending: { tone: 'warn', label: 'Pending' },
+  retrying: { tone: 'danger', label: 'Retrying' },
 };
 
-export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
-  const { tone, label } = LOOK[status];
+export function DeliveryStatusBadge({ delivery }: { delivery: Pick<Delivery, 'status' | 'attempt_count'> }) {
+  const { tone, label } = LOOK[deliveryPhase(delivery)];
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
 

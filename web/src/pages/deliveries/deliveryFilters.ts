@@ -1,23 +1,23 @@
-import type { DeliveryStatus } from '../../api/types';
+import type { DeliveryStatusFilter } from '../../api/types';
 
 /** The delivery log's filters as they live in the URL (times as `datetime-local` values, the reader's time zone). */
 export interface DeliveryFilters {
   endpoint_id: string;
   event_type: string;
-  status: '' | DeliveryStatus;
+  status: '' | DeliveryStatusFilter;
   since: string;
   until: string;
 }
 
 export const FILTER_KEYS = ['endpoint_id', 'event_type', 'status', 'since', 'until'] as const;
-const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
+const STATUSES: readonly DeliveryStatusFilter[] = ['pending', 'retrying', 'succeeded', 'failed'];
 
 export function filtersFrom(params: URLSearchParams): DeliveryFilters {
   const status = params.get('status') ?? '';
   return {
     endpoint_id: params.get('endpoint_id') ?? '',
     event_type: params.get('event_type') ?? '',
-    status: (STATUSES as readonly string[]).includes(status) ? (status as DeliveryStatus) : '',
+    status: (STATUSES as readonly string[]).includes(status) ? (status as DeliveryStatusFilter) : '',
     since: params.get('since') ?? '',
     until: params.get('until') ?? '',
   };

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { Delivery } from '../../api/types';
+import type { Delivery, RequeueSummary } from '../../api/types';
 import { apiQuery, type DeliveryFilters } from './deliveryFilters';
 
 export const DELIVERIES_PAGE_SIZE = 50;
@@ -46,12 +46,33 @@ export function useRetryDelivery(id: string) {
   });
 }
 
+/** The answer of a re-send of an endpoint's deliveries, with `count`: how many were (or, on a dry run, would be) sent. */
+export type Resend = RequeueSummary & { count: number };
+
+/** "Recover failed since…": `dryRun` counts first, so the admin sees how many go where before anything is sent. */
 export function useRecoverEndpoint(endpointId: string) {
   const queryClient = useQueryClient();
-  return useMutation<number, Error, string>({
-    mutationFn: async (since) =>
-      (await unwrap(api.POST('/api/endpoints/{id}/recover', { params: { path: { id: endpointId } }, body: { since } })))
-        .recovered,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['deliveries'] }),
+  return useMutation<Resend, Error, { since: string; dryRun: boolean }>({
+    mutationFn: async ({ since, dryRun }) => {
+      const { recovered, ...summary } = await unwrap(
+        api.POST('/api/endpoints/{id}/recover', { params: { path: { id: endpointId }, query: { dry_run: dryRun } }, body: { since } }),
+      );
+      return { ...summary, count: recovered };
+    },
+    onSuccess: (result) => (result.dry_run ? undefined : queryClient.invalidateQueries({ queryKey: ['deliveries'] })),
+  });
+}
+
+/** "Retry failing deliveries now": every retrying and failed delivery of the endpoint; `dryRun` counts first. */
+export function useRetryFailing(endpointId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Resend, Error, { dryRun: boolean }>({
+    mutationFn: async ({ dryRun }) => {
+      const { retried, ...summary } = await unwrap(
+        api.POST('/api/endpoints/{id}/retry-failing', { params: { path: { id: endpointId }, query: { dry_run: dryRun } } }),
+      );
+      return { ...summary, count: retried };
+    },
+    onSuccess: (result) => (result.dry_run ? undefined : queryClient.invalidateQueries({ queryKey: ['deliveries'] })),
   });
 }

@@ -95,11 +95,18 @@ describe('EndpointForm (new endpoint)', () => {
 
     await user.click(screen.getByRole('button', { name: 'Test common URL' }));
     const failed = await screen.findByRole('region', { name: /Failed Test of webhook\.test/ });
+    // The keyboard lands on the result, not back at the top of the page.
+    expect(failed).toHaveFocus();
     expect(within(failed).getByText('HTTP 500 in 42 ms')).toBeInTheDocument();
     expect(within(failed).getByLabelText('Request sent')).toHaveTextContent(`POST ${BAD}`);
     expect(within(failed).getByLabelText('Request sent')).toHaveTextContent('webhook-signature: v1,abc=');
     expect(within(failed).getByLabelText('Response received')).toHaveTextContent('Internal Server Error');
     expect(saveButton()).toBeDisabled();
+    // The hint names the real blocker and leads back to the result.
+    expect(saveButton()).toHaveAccessibleDescription(`${BAD} answered HTTP 500. See the result`);
+    await user.click(screen.getByRole('button', { name: 'Hide result' }));
+    await user.click(screen.getByRole('button', { name: 'See the result' }));
+    expect(await screen.findByRole('region', { name: /Failed Test of webhook\.test/ })).toHaveFocus();
 
     await user.clear(common);
     await user.type(common, GOOD);
@@ -125,6 +132,9 @@ describe('EndpointForm (new endpoint)', () => {
     });
     const { user } = renderApp('/webhooks?edit=new');
 
+    // Event types come grouped by domain, folded: open the message.* group.
+    expect(screen.queryByLabelText('URL for message.bounced')).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: /message\.\* events/ }));
     const own = await screen.findByLabelText('URL for message.bounced');
     await user.type(own, GOOD);
     expect(screen.getByLabelText('message.bounced')).toBeChecked();
@@ -148,6 +158,42 @@ describe('EndpointForm (new endpoint)', () => {
       headers: {},
       timeout_ms: null,
     });
+  });
+
+  it('saves an endpoint whose receiver is not live yet only as disabled, untested, saying so', async () => {
+    let sent: Record<string, unknown> = {};
+    stubApi([], (url, init) => {
+      if (url === '/api/endpoints' && init.method === 'POST') {
+        sent = JSON.parse(init.body ?? '{}') as Record<string, unknown>;
+        return jsonResponse(201, { ...saved, url: BAD, enabled: false, secret: 'whsec_new' });
+      }
+      return undefined;
+    });
+    const { user } = renderApp('/webhooks?edit=new');
+    expect(screen.queryByRole('button', { name: 'Save as disabled' })).not.toBeInTheDocument();
+    await user.type(await screen.findByLabelText('Common URL'), BAD);
+    await user.click(screen.getByLabelText('Send every contact event'));
+    const asDisabled = screen.getByRole('button', { name: 'Save as disabled' });
+    expect(asDisabled).toHaveAccessibleDescription(/Receiver not live yet\? Save the endpoint turned off: nothing is sent to it until you test it and turn it on\./);
+    await user.click(asDisabled);
+    await waitFor(() => expect(sent).toHaveProperty('enabled'));
+    expect(sent).toMatchObject({ url: BAD, enabled: false, skip_verification: true });
+  });
+
+  it('checks a whole domain of event types with its select-all, and counts what is checked', async () => {
+    stubApi([]);
+    const { user } = renderApp('/webhooks?edit=new');
+    const all = await screen.findByLabelText('Send every message event');
+    const messageTypes = catalog.filter((t) => t.type.startsWith('message.')).length;
+    const header = all.closest('tr')!;
+    expect(within(header).getByText(`0 of ${messageTypes} checked`)).toBeInTheDocument();
+    await user.click(all);
+    expect(within(header).getByText(`${messageTypes} of ${messageTypes} checked`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /message\.\* events/ }));
+    expect(screen.getByLabelText('message.bounced')).toBeChecked();
+    await user.click(screen.getByLabelText('message.bounced'));
+    expect(all).not.toBeChecked();
+    expect(within(header).getByText(`0 of ${messageTypes} checked`)).toBeInTheDocument();
   });
 
   it('shows a 422 verification failure next to the URL and locks Save again', async () => {
@@ -214,6 +260,8 @@ describe('EndpointForm (payload format)', () => {
     });
     const { user } = renderApp('/webhooks?edit=new');
     await user.type(await screen.findByLabelText('Common URL'), GOOD);
+    await user.click(screen.getByRole('button', { name: /contact\.\* events/ }));
+    await user.click(screen.getByRole('button', { name: /message\.\* events/ }));
     await user.click(screen.getByLabelText('contact.created'));
     await user.click(screen.getByLabelText('message.bounced'));
     expect(await screen.findByLabelText('Example body of contact.created')).toHaveTextContent('"type": "contact.created"');
@@ -244,6 +292,7 @@ describe('EndpointForm (payload format)', () => {
   it('previews the format’s sample type when the endpoint has no type the format expresses', async () => {
     stubApi([]);
     const { user } = renderApp('/webhooks?edit=new');
+    await user.type(await screen.findByLabelText('Filter events'), 'contact.cre');
     await user.click(await screen.findByLabelText('contact.created'));
     await user.selectOptions(screen.getByLabelText('Payload format'), 'crm_model');
     // The stub's crm_model expresses nothing; the sample type is not in its catalog either.

@@ -108,9 +108,10 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
     });
   };
 
-  const onSubmit = handleSubmit(async (submitted) => {
+  /** asDisabled: the receiver is not live yet, so save without its test and turned off (it sends nothing until turned on). */
+  const save = (asDisabled: boolean) => handleSubmit(async (submitted) => {
     setSaveProblem(null);
-    const body = toEndpointInput(submitted, Boolean(endpoint));
+    const body = { ...toEndpointInput(submitted, Boolean(endpoint)), ...(asDisabled ? { enabled: false, skip_verification: true } : {}) };
     try {
       if (endpoint) onSaved({ endpoint: await update.mutateAsync(body) });
       else {
@@ -121,6 +122,9 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
       showSaveError(error, submitted, body);
     }
   });
+  const onSubmit = save(false);
+  const firstFailure = gate.failed[0];
+  const hasUrl = gate.untested.length > 0;
 
   const commonShown = tests.shownSlot === COMMON ? tests.shownTest : undefined;
   const title = endpoint ? `Edit endpoint${endpoint.description ? ` “${endpoint.description}”` : ''}` : 'New endpoint';
@@ -161,7 +165,7 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
         </p>
         <FieldError id="endpoint-url-error" message={formState.errors.url?.message} />
       </div>
-      {commonShown && <TestResultPanel test={commonShown} onClose={tests.hide} />}
+      {commonShown && <TestResultPanel test={commonShown} onClose={tests.hide} takeFocus />}
 
       <h3>Events</h3>
       <label className="checkbox-label">
@@ -217,8 +221,32 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
             (saving
               ? 'The hub sends a webhook.test to each new or changed URL before it saves.'
               : 'Every new or changed URL has passed its test.')}
+          {firstFailure && (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => tests.show(firstFailure.url)}>
+                See the result
+              </button>
+            </>
+          )}
         </p>
       </div>
+      {!gate.canSave && hasUrl && (
+        <div className="save-disabled">
+          <p id="save-disabled-hint" className="field-hint">
+            Receiver not live yet? Save the endpoint turned off: nothing is sent to it until you test it and turn it on.
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={saving}
+            aria-describedby="save-disabled-hint"
+            onClick={() => void save(true)()}
+          >
+            Save as disabled
+          </button>
+        </div>
+      )}
     </form>
   );
 }

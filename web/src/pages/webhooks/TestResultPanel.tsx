@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { TestSendResult } from '../../api/types';
 
 export interface ShownTest {
@@ -26,11 +26,21 @@ function outcome(test: ShownTest): string {
 }
 
 /** The result of one test send: passed or failed, and the exact request and response side by side. */
-export function TestResultPanel({ test, onClose }: { test: ShownTest; onClose?: () => void }) {
+export function TestResultPanel({ test, onClose, takeFocus = false }: { test: ShownTest; onClose?: () => void; takeFocus?: boolean }) {
   const headingId = useId();
+  const ref = useRef<HTMLElement>(null);
   const { result } = test;
+  // The Test button is disabled while it runs, which drops keyboard focus to the page's top: land it on the result instead.
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus, test]);
   return (
-    <section className={`test-result ${test.ok ? 'test-result-ok' : 'test-result-failed'}`} aria-labelledby={headingId}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className={`test-result ${test.ok ? 'test-result-ok' : 'test-result-failed'}`}
+      aria-labelledby={headingId}
+    >
       <div className="test-result-header">
         <h3 id={headingId}>
           <span className={`badge ${test.ok ? 'badge-ok' : 'badge-danger'}`}>{test.ok ? 'Passed' : 'Failed'}</span>{' '}

@@ -5,9 +5,10 @@
  * was edited after its test (and so is a different string), is untested.
  */
 
-/** The latest test of one URL: all the gate needs to know is whether it passed. */
+/** The latest test of one URL: whether it passed and, when it failed, what the receiver did ("answered HTTP 500"). */
 export interface UrlTestOutcome {
   ok: boolean;
+  failure?: string;
 }
 
 export interface SaveGateInput {
@@ -21,29 +22,42 @@ export interface SaveGateInput {
 
 export interface SaveGate {
   canSave: boolean;
-  /** URLs still to test, each once, in form order. */
+  /** URLs still to pass a test, each once, in form order (failed ones included). */
   untested: string[];
+  /** Of those, the ones whose latest test failed, with what went wrong: the real blocker. */
+  failed: { url: string; failure: string }[];
 }
 
 /** A form with no URL at all cannot be saved either: there is nothing to send to. */
 export function saveGate({ urls, lastTests, savedUrls = [] }: SaveGateInput): SaveGate {
   const saved = new Set(savedUrls.map((url) => url.trim()));
   const untested: string[] = [];
+  const failed: SaveGate['failed'] = [];
   let any = false;
   for (const raw of urls) {
     const url = raw.trim();
     if (!url) continue;
     any = true;
     if (saved.has(url) || untested.includes(url)) continue;
-    if (lastTests[url]?.ok === true) continue;
+    const last = lastTests[url];
+    if (last?.ok === true) continue;
     untested.push(url);
+    if (last) failed.push({ url, failure: last.failure ?? 'failed its test' });
   }
-  return { canSave: any && untested.length === 0, untested };
+  return { canSave: any && untested.length === 0, untested, failed };
 }
 
-/** Why Save is disabled, in words ("Test https://… first."); null when it is not. */
+/**
+ * Why Save is disabled, in words; null when it is not. A failed test is the
+ * blocker to name ("https://…/bounced answered HTTP 500."), not "test it first".
+ */
 export function saveGateReason(gate: SaveGate): string | null {
   if (gate.canSave) return null;
+  const [failure, ...moreFailures] = gate.failed;
+  if (failure) {
+    const more = moreFailures.length > 0 ? ` (and ${moreFailures.length} more URL${moreFailures.length === 1 ? '' : 's'} failed)` : '';
+    return `${failure.url} ${failure.failure}${more}.`;
+  }
   if (gate.untested.length === 0) return 'Enter a URL and test it first.';
   const [first, ...rest] = gate.untested;
   if (rest.length === 0) return `Test ${first} first.`;

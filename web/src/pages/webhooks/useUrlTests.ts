@@ -6,11 +6,20 @@ import { testUrl } from './useEndpoints';
 
 /** The latest test of one URL: what was sent and what came back, or why it could not be sent. */
 export interface UrlTest extends UrlTestOutcome {
+  /** Where the form shows it: `common` or an event type. */
+  slot: TestSlot;
   url: string;
   eventType: string;
   result?: TestSendResult & { secret?: string };
   /** The test request itself was refused (e.g. a malformed URL), or saving's own check failed. */
   problem?: string;
+}
+
+/** What a failed test send came to, after the URL: "answered HTTP 500", "did not answer: timeout". */
+export function testFailure(result: TestSendResult): string | undefined {
+  if (result.ok) return undefined;
+  if (result.status !== null) return `answered HTTP ${result.status}`;
+  return `did not answer${result.error ? `: ${result.error}` : ''}`;
 }
 
 /** Which test the form shows and which it is running: `common` or an event type. */
@@ -32,9 +41,10 @@ export function useUrlTests() {
     let test: UrlTest;
     try {
       const result = await testUrl({ ...request, url });
-      test = { url, eventType, ok: result.ok, result };
+      test = { slot, url, eventType, ok: result.ok, result, failure: testFailure(result) };
     } catch (error) {
-      test = { url, eventType, ok: false, problem: errorMessage(error) };
+      const problem = errorMessage(error);
+      test = { slot, url, eventType, ok: false, problem, failure: `could not be tested: ${problem}` };
     }
     setByUrl((current) => ({ ...current, [url]: test }));
     setShown({ slot, url });
@@ -44,7 +54,10 @@ export function useUrlTests() {
 
   /** Saving found the URL does not answer: its earlier pass no longer counts. */
   const markFailed = useCallback((url: string, problem: string) => {
-    setByUrl((current) => ({ ...current, [url]: { url, eventType: 'webhook.test', ok: false, problem } }));
+    setByUrl((current) => ({
+      ...current,
+      [url]: { slot: current[url]?.slot ?? 'common', url, eventType: 'webhook.test', ok: false, problem, failure: `failed on save: ${problem}` },
+    }));
   }, []);
 
   const shownTest = shown ? byUrl[shown.url] : undefined;
@@ -58,6 +71,8 @@ export function useUrlTests() {
       shownSlot: shownTest ? shown?.slot ?? null : null,
       shownTest,
       hide: () => setShown(null),
+      /** Shows the latest test of this URL again (the Save hint links to it). */
+      show: (url: string) => setShown(byUrl[url] ? { slot: byUrl[url].slot, url } : null),
     }),
     [byUrl, run, running, markFailed, shown, shownTest],
   );

@@ -1,17 +1,21 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { StepState, Workflow, WorkflowRun } from '../../api/types';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatPreciseDate } from '../../ui/formatDate';
 import { LoadMore } from '../../ui/LoadMore';
 import { EmptyState, ErrorState, Loading, errorMessage } from '../../ui/PageStates';
-import { useWorkflowRuns } from './useWorkflows';
+import { retryLine, runActions, runPhase, sentRequest, type RunPhase } from './runState';
+import { useRunAction, useWorkflowRuns } from './useWorkflows';
 import { STEP_LABELS } from './workflowFormModel';
 
-const RUN_LOOK: Record<WorkflowRun['status'], { tone: string; label: string }> = {
+const RUN_LOOK: Record<RunPhase, { tone: string; label: string }> = {
   running: { tone: 'info', label: 'Running' },
+  retrying: { tone: 'danger', label: 'Retrying' },
   waiting: { tone: 'warn', label: 'Waiting' },
   completed: { tone: 'ok', label: 'Completed' },
   failed: { tone: 'danger', label: 'Failed' },
+  cancelled: { tone: 'neutral', label: 'Cancelled' },
 };
 
 const STEP_LOOK: Record<StepState['status'], { tone: string; label: string }> = {
@@ -69,13 +73,101 @@ function StepResult({ step }: { step: StepState }) {
   return <code className="break-all">{JSON.stringify(output)}</code>;
 }
 
+const stepLabel = (type: string) => STEP_LABELS[type as keyof typeof STEP_LABELS] ?? type;
+
+/** The failing http_request's latest attempt: the request as sent and the answer, side by side (as a Test shows them). */
+function FailingExchange({ run }: { run: WorkflowRun }) {
+  const step = run.steps[run.current_step];
+  const request = step && sentRequest(step);
+  if (!step || !request || (step.status !== 'running' && step.status !== 'failed') || !step.error) return null;
+  const output = step.output ?? {};
+  const headers = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+  return (
+    <div className="exchange" aria-label={`Latest attempt of step ${step.index + 1}`} role="group">
+      <div>
+        <h5>Request</h5>
+        <pre className="code-block code-wrap" tabIndex={0} aria-label={`Request sent by step ${step.index + 1}`}>
+          {`${request.method} ${request.url}\n${headers}\n\n${request.body}`}
+        </pre>
+      </div>
+      <div>
+        <h5>Response</h5>
+        <pre className="code-block code-wrap" tabIndex={0} aria-label={`Response to step ${step.index + 1}`}>
+          {typeof output.status_code === 'number'
+            ? `HTTP ${output.status_code}\n\n${typeof output.response_body === 'string' ? output.response_body : ''}`
+            : `No response: ${step.error}`}
+        </pre>
+      </div>
+    </div>
+  );
+}
+
+/** Retry now and Cancel run, as the run's phase allows; cancelling asks first. */
+function RunActionsBar({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
+  const allowed = runActions(run);
+  const action = useRunAction(workflow.id, run.id);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  if (!allowed.retry && !allowed.cancel) return null;
+  const contact = runContact(run);
+  return (
+    <div className="inline-form run-actions">
+      {allowed.retry && (
+        <button
+          type="button"
+          className="button button-primary button-small"
+          disabled={action.isPending}
+          aria-busy={action.isPending && action.variables === 'retry'}
+          aria-label={`Retry step ${run.current_step + 1} of the run for ${contact} now`}
+          onClick={() => action.mutate('retry')}
+        >
+          Retry now
+        </button>
+      )}
+      {allowed.cancel && (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={action.isPending}
+          aria-label={`Cancel the run for ${contact}`}
+          onClick={() => setConfirmCancel(true)}
+        >
+          Cancel run
+        </button>
+      )}
+      {action.error && !confirmCancel && (
+        <p className="form-error" role="alert">
+          {errorMessage(action.error)}
+        </p>
+      )}
+      {confirmCancel && (
+        <ConfirmDialog
+          title="Cancel this run?"
+          confirmLabel="Cancel run"
+          busyLabel="Cancelling…"
+          busy={action.isPending}
+          error={action.error ? `The run could not be cancelled: ${errorMessage(action.error)}` : undefined}
+          onConfirm={() => action.mutate('cancel', { onSuccess: () => setConfirmCancel(false) })}
+          onCancel={() => setConfirmCancel(false)}
+        >
+          <p>
+            The run for {contact} stops at step {run.current_step + 1}; its later steps do not run. It cannot be resumed.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
 function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
   const headingId = `run-${run.id}`;
+  const retrying = retryLine(run, stepLabel(run.steps[run.current_step]?.type ?? ''));
   return (
     <li className="card run-card" aria-labelledby={headingId}>
       <div className="details-header">
         <h4 id={headingId}>
-          <Badge look={RUN_LOOK[run.status]} /> {runContact(run)}
+          <Badge look={RUN_LOOK[runPhase(run)]} /> {runContact(run)}
         </h4>
         <Link className="button button-small" to={`/contacts?contact=${encodeURIComponent(run.contact_id)}`}>
           Open contact
@@ -86,11 +178,13 @@ function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
         {run.completed_at && ` · finished ${formatPreciseDate(run.completed_at)}`}
         {run.status === 'waiting' && run.resume_at && ` · resumes ${formatPreciseDate(run.resume_at)}`}
       </p>
+      {retrying && <p className="notice">{retrying}</p>}
       {run.error && (
         <p className="form-error" role="note">
           {run.error}
         </p>
       )}
+      <RunActionsBar run={run} workflow={workflow} />
       <table className="table compact-table">
         <caption className="visually-hidden">Steps of this run</caption>
         <thead>
@@ -107,7 +201,7 @@ function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
           {run.steps.map((step) => (
             <tr key={step.index} className={step.index === run.current_step && run.status !== 'completed' ? 'is-selected' : undefined}>
               <td>{step.index + 1}</td>
-              <th scope="row">{STEP_LABELS[step.type as keyof typeof STEP_LABELS] ?? step.type}</th>
+              <th scope="row">{stepLabel(step.type)}</th>
               <td>
                 <Badge look={STEP_LOOK[step.status]} />
               </td>
@@ -120,6 +214,7 @@ function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
           ))}
         </tbody>
       </table>
+      <FailingExchange run={run} />
       <details>
         <summary>Variables ({Object.keys(run.variables).length})</summary>
         <p className="field-hint">

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import type { CreateWorkflowRequest, UpdateWorkflowRequest, Workflow, WorkflowWithSecret } from '../../api/types';
+import type { CreateWorkflowRequest, UpdateWorkflowRequest, Workflow, WorkflowRun, WorkflowWithSecret } from '../../api/types';
 import { LIVE_REFRESH_MS } from '../deliveries/useDeliveries';
 
 /*
@@ -102,5 +102,19 @@ export function useWorkflowRuns(id: string, live = true) {
     getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
     refetchInterval: live ? LIVE_REFRESH_MS : false,
     staleTime: 0,
+  });
+}
+
+/** Retry a run's failing step now, or cancel the run; the list refreshes after either. */
+export function useRunAction(workflowId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<WorkflowRun, Error, 'retry' | 'cancel'>({
+    mutationFn: (action) =>
+      unwrap(
+        action === 'retry'
+          ? api.POST('/api/workflows/{id}/runs/{runId}/retry', { params: { path: { id: workflowId, runId } } })
+          : api.POST('/api/workflows/{id}/runs/{runId}/cancel', { params: { path: { id: workflowId, runId } } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workflow-runs', workflowId] }),
   });
 }

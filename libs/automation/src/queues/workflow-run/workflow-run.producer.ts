@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { HubMetrics } from '@hub/operations';
+import { HubMetrics, promoteDelayedJob } from '@hub/operations';
 import type { Queue } from 'bull';
 import { JOB_OPTIONS, WORKFLOW_RUN_QUEUE, WorkflowRunJob, workflowRunJobId } from './workflow-run.queue';
 
@@ -27,6 +27,11 @@ export class WorkflowRunProducer implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.watchQueue(WORKFLOW_RUN_QUEUE, () => this.queue.getJobCounts());
+  }
+
+  /** A run made due now by an admin: its delayed retry job, if Redis still holds one, runs now; else a new job. */
+  async runNow(run: DueRun): Promise<void> {
+    if (!(await promoteDelayedJob(this.queue, workflowRunJobId(run.id, run.current_step, run.attempt_count)))) await this.enqueue([run]);
   }
 
   async enqueue(runs: DueRun[]): Promise<void> {

@@ -7,8 +7,9 @@ import { HttpRequestStep } from '../../steps/workflow-step';
 import { TemplateEngine } from '../../templates/template-engine';
 import { StepContext, StepResult } from '../step-result';
 
-/** Kept of a receiver's answer in the step state (the sender reads at most 64 KiB). */
+/** Kept of a receiver's answer, and of the request body, in the step state (the sender reads at most 64 KiB). */
 const STORED_RESPONSE_CHARS = 4096;
+const STORED_REQUEST_BODY_CHARS = 4096;
 
 /**
  * A signed POST of the rendered body: Standard Webhooks headers with the
@@ -44,9 +45,11 @@ export class HttpRequestStepRunner {
 
     const outbound = this.builder.build({ url: step.url, eventId, body, secrets: [this.box.decrypt(workflow.secret_encrypted)], headers, format: 'custom' });
     const result = await this.sender.send(outbound);
+    // The request as sent (signed headers included), so the admin sees what the receiver answered to.
     const output = {
       event_id: eventId,
       url: step.url,
+      request: { method: 'POST', url: outbound.url, headers: outbound.headers, body: outbound.body.slice(0, STORED_REQUEST_BODY_CHARS) },
       status_code: result.statusCode,
       duration_ms: result.durationMs,
       response_body: result.responseBody === null ? null : result.responseBody.slice(0, STORED_RESPONSE_CHARS),

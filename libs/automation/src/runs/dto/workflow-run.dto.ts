@@ -15,8 +15,15 @@ export class StepStateDto {
     type: 'object',
     additionalProperties: true,
     nullable: true,
-    example: { event_id: 'evt_01JD5Y6QZ3W4K9M2N8P7R1S0TV', url: 'https://crm.example.com/hooks/new-lead', status_code: 200, duration_ms: 84, response_body: 'ok' },
-    description: 'What the step did: the message id of a send, the answer of an http_request, when a wait resumes…',
+    example: {
+      event_id: 'evt_01JD5Y6QZ3W4K9M2N8P7R1S0TV',
+      url: 'https://crm.example.com/hooks/new-lead',
+      request: { method: 'POST', url: 'https://crm.example.com/hooks/new-lead', headers: { 'content-type': 'application/json' }, body: '{"email":"maria@example.com","plan":"pro"}' },
+      status_code: 500,
+      duration_ms: 84,
+      response_body: 'Internal Server Error',
+    },
+    description: 'What the step did: the message id of a send, the request and answer of an http_request (its latest attempt), when a wait resumes…',
   })
   output!: Record<string, unknown> | null;
   @ApiProperty({ example: null, nullable: true, type: String })
@@ -38,7 +45,7 @@ export class WorkflowRunDto {
   status!: RunStatus;
   @ApiProperty({ example: 1, description: 'Index of the step running or next to run' })
   current_step!: number;
-  @ApiProperty({ example: '2026-11-22T13:35:00.000Z', nullable: true, type: String, description: 'When a wait ends or a retry is due' })
+  @ApiProperty({ example: '2026-11-22T13:35:00.000Z', nullable: true, type: String, description: 'When a wait ends or the next try of a failing step is due' })
   resume_at!: string | null;
   @ApiProperty({
     type: 'object',

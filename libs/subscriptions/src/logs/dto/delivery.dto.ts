@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@hub/http';
 
+/** What a delivery row stores. */
 const STATUSES = ['pending', 'succeeded', 'failed'] as const;
+/** What the log can be filtered by: the stored statuses, and `retrying` (pending after at least one failed attempt). */
+export const STATUS_FILTERS = ['pending', 'retrying', 'succeeded', 'failed'] as const;
 
 export class DeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', example: '3f2a1b0c-9a4f-4e8f-a7c6-5d4e3f2a1b0c' })
@@ -16,10 +20,14 @@ export class DeliveryQueryDto extends PageQueryDto {
   @MaxLength(200)
   event_type?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({
+    enum: STATUS_FILTERS,
+    example: 'retrying',
+    description: '`retrying` = pending after at least one failed attempt (a subset of `pending`)',
+  })
   @IsOptional()
-  @IsIn(STATUSES)
-  status?: (typeof STATUSES)[number];
+  @IsIn(STATUS_FILTERS)
+  status?: (typeof STATUS_FILTERS)[number];
 
   @ApiPropertyOptional({ example: '2026-11-24T00:00:00Z', description: 'Created at or after (ISO-8601)' })
   @IsOptional()
@@ -47,6 +55,8 @@ export class DeliveryItemDto {
   status!: string;
   @ApiProperty({ example: 3 })
   attempt_count!: number;
+  @ApiProperty({ example: 8, description: 'Attempts a delivery gets in all (WEBHOOK_RETRY_SCHEDULE), so the log can say "attempt n of N"' })
+  max_attempts!: number;
   @ApiProperty({ nullable: true, type: Date, example: null, description: 'When the next attempt is due; null unless pending' })
   next_attempt_at!: Date | null;
   @ApiProperty({ nullable: true, type: Number, example: 503 })
@@ -111,7 +121,38 @@ export class RecoverDto {
   since!: string;
 }
 
-export class RecoveredDto {
-  @ApiProperty({ example: 42, description: 'How many failed deliveries were re-queued' })
+/** `?dry_run=true` counts what an action would re-send without sending anything. */
+export class DryRunQueryDto {
+  @ApiPropertyOptional({ example: true, description: 'Count only: nothing is re-queued' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dry_run?: boolean;
+}
+
+export class RequeueDestinationDto {
+  @ApiProperty({ example: 'https://example.com/hooks/bounced' })
+  url!: string;
+  @ApiProperty({ example: 12 })
+  count!: number;
+}
+
+/** What a re-send of an endpoint's deliveries covers (or, with dry_run, would cover). */
+export class RequeueSummaryDto {
+  @ApiProperty({ example: false, description: 'true: only counted, nothing was sent' })
+  dry_run!: boolean;
+  @ApiProperty({ example: true, description: 'A disabled endpoint sends nothing: its re-queued deliveries fail again at once' })
+  endpoint_enabled!: boolean;
+  @ApiProperty({ type: [RequeueDestinationDto], description: 'Per URL the deliveries go to, most first' })
+  destinations!: RequeueDestinationDto[];
+}
+
+export class RecoveredDto extends RequeueSummaryDto {
+  @ApiProperty({ example: 42, description: 'How many failed deliveries were re-queued (with dry_run: would be)' })
   recovered!: number;
+}
+
+export class RetriedFailingDto extends RequeueSummaryDto {
+  @ApiProperty({ example: 17, description: 'How many retrying and failed deliveries were made due now (with dry_run: would be)' })
+  retried!: number;
 }
