@@ -1,16 +1,23 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { getSessionEndReason } from '../auth/session';
 import { useToken } from '../auth/useSession';
+import { appRoutes } from '../routes';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { screenTitle } from './screenTitle';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
+import { useNavDrawer } from './useNavDrawer';
 
 /**
  * Everything behind the login: without a token (never had one, logged out, or
  * a 401 cleared it) it sends the user to /login, remembering where they were.
+ * On a narrow screen the sidebar is a drawer opened from the top bar's menu button.
  */
 export function AppShell() {
   const token = useToken();
   const location = useLocation();
+  const drawer = useNavDrawer();
+  useDocumentTitle(screenTitle(appRoutes, location.pathname));
 
   if (!token) {
     const reason = getSessionEndReason();
@@ -19,13 +26,14 @@ export function AppShell() {
   }
 
   return (
-    <div className="shell">
+    <div className={drawer.open ? 'shell nav-open' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Sidebar />
+      <Sidebar id="main-nav" ref={drawer.drawer} onClose={drawer.close} />
+      {drawer.open && <div className="nav-backdrop" aria-hidden="true" onClick={drawer.close} />}
       <div className="shell-main">
-        <TopBar />
+        <TopBar menuOpen={drawer.open} onMenu={drawer.toggle} menuButton={drawer.menuButton} />
         <main id="main" className="content" tabIndex={-1}>
           <Outlet />
         </main>

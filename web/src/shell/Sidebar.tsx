@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { NavLink } from 'react-router';
 import { appRoutes, type AppRoute } from '../routes';
 
@@ -12,9 +13,20 @@ function sections(routes: AppRoute[]): { title?: string; routes: AppRoute[] }[] 
   return out;
 }
 
-export function Sidebar() {
+interface SidebarProps {
+  id: string;
+  ref: RefObject<HTMLElement | null>;
+  /** Closes the drawer it is on a narrow screen (the button is hidden on a wide one). */
+  onClose: () => void;
+}
+
+export function Sidebar({ id, ref, onClose }: SidebarProps) {
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" id={id} ref={ref}>
+      <button type="button" className="nav-close" onClick={onClose}>
+        <span aria-hidden="true">×</span>
+        <span className="visually-hidden">Close menu</span>
+      </button>
       <p className="brand">
         <span className="brand-mark" aria-hidden="true">
           ⇄

@@ -1,8 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { RefObject } from 'react';
 import { clearSession } from '../auth/session';
 import { useMe } from './useMe';
 
-export function TopBar() {
+interface TopBarProps {
+  menuOpen: boolean;
+  onMenu: () => void;
+  menuButton: RefObject<HTMLButtonElement | null>;
+}
+
+/** The account, Log out, and on a narrow screen the button that opens the navigation. */
+export function TopBar({ menuOpen, onMenu, menuButton }: TopBarProps) {
   const me = useMe();
   const queryClient = useQueryClient();
 
@@ -14,6 +22,16 @@ export function TopBar() {
 
   return (
     <header className="topbar">
+      <button
+        ref={menuButton}
+        type="button"
+        className="button button-ghost menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="main-nav"
+        onClick={onMenu}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
       <div className="account" aria-live="polite">
         {me.isPending && <span className="muted">Loading account…</span>}
         {me.isError && <span className="muted">Account details unavailable</span>}

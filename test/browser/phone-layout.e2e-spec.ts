@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Account, Hub, startHub } from '../harness';
+import { seedEndpoint } from '../support/endpoint-fixture';
+import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+
+const WAIT_MS = 15_000;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
+
+/** Each screen of the sidebar: its heading and, where it has one, the action a new admin looks for first. */
+const SCREENS: { path: string; shot: string; heading: string; title?: string; action?: RegExp; waitFor: string }[] = [
+  { path: '/', shot: 'overview', heading: 'Welcome to Webhook Hub', title: 'Overview', waitFor: 'Where to go next' },
+  { path: '/webhooks', shot: 'webhooks', heading: 'Webhooks', action: /^Add endpoint/, waitFor: 'http://127.0.0.1:9/orders' },
+  { path: '/deliveries', shot: 'deliveries', heading: 'Delivery log', waitFor: 'custom.order_paid' },
+  { path: '/event-types', shot: 'event-types', heading: 'Event catalog', waitFor: 'contact.created' },
+  { path: '/workflows', shot: 'workflows', heading: 'Workflows', action: /^New workflow/, waitFor: 'Welcome series' },
+  { path: '/lead-sources', shot: 'lead-sources', heading: 'Lead sources', action: /^Add /, waitFor: 'Facebook page' },
+  { path: '/inbound-logs', shot: 'inbound-log', heading: 'Inbound log', waitFor: '/api/automation/webhook/' },
+  { path: '/channels', shot: 'channels', heading: 'Channels', action: /^Add email channel/, waitFor: 'Transactional mail' },
+  { path: '/messages', shot: 'messages', heading: 'Messages', waitFor: 'Messages' },
+  { path: '/contacts', shot: 'contacts', heading: 'Contacts', action: /^New contact/, waitFor: 'maria.garcia.with.a.long.address@example.com' },
+  { path: '/groups', shot: 'groups', heading: 'Groups', action: /^(New|Create|Add) group/, waitFor: 'Newsletter readers' },
+  { path: '/api-keys', shot: 'api-keys', heading: 'API keys', action: /^Create (API )?key/, waitFor: 'Zapier integration' },
+];
+
+/**
+ * Every screen at a phone's width (390 px) and a laptop's (1280 px), with an
+ * account that has something on each: the page never scrolls sideways, its
+ * heading and first action are on screen, and on the phone the navigation
+ * opens from the menu button as a drawer with its labels.
+ */
+describe('admin app at phone and laptop widths', () => {
+  let hub: Hub;
+  let account: Account;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await hub.request(method, path, { token: account.token, body });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) {
+      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
+    }
+    // No PUBLIC_URL: the URLs handed to outside services start with http://localhost.
+    hub = await startHub();
+    account = await hub.signup();
+
+    await api('POST', '/api/contacts', { email: 'maria.garcia.with.a.long.address@example.com', first_name: 'Maria', last_name: 'Garcia', phone: '+34 612 34 56 78' });
+    await api('POST', '/api/groups', { name: 'Newsletter readers' });
+    await api('POST', '/api/api-keys', { name: 'Zapier integration' });
+    await api('POST', '/api/lead-sources', { provider: 'meta', name: 'Facebook page', page_id: '104857600123456', verify_token: 'verify-me-0123456789abcdef', app_secret: 'app-secret-0123456789abcdef', page_access_token: 'page-token-0123456789abcdef' });
+    await api('POST', '/api/channels', {
+      type: 'email',
+      name: 'Transactional mail',
+      from_address: 'hello@example.com',
+      provider: 'mailgun',
+      smtp: { host: 'smtp.mailgun.org', port: 587, user: 'postmaster@mg.example.com', pass: 'smtp-pass' },
+      webhook_signing_key: 'mailgun-key',
+    });
+    const workflow = await api('POST', '/api/workflows', { name: 'Welcome series', steps: [{ type: 'wait', seconds: 3600 }] });
+    const trigger = await fetch(hub.url + new URL(workflow.trigger.webhook_url).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'new.signup@example.com' }),
+    });
+    expect(trigger.status).toBeLessThan(300);
+    await seedEndpoint(hub, account.accountId, { url: 'http://127.0.0.1:9/orders', event_types: ['custom.order_paid'] });
+    await api('POST', '/api/events', { type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 } });
+
+    browser = await launchChromium();
+    context = await browser.newContext({ baseURL: hub.url, viewport: PHONE, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    context.setDefaultTimeout(WAIT_MS);
+    await context.addInitScript((token) => window.localStorage.setItem('webhook-hub.token', token), account.token);
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** How far the page is wider than the window (0 when nothing scrolls sideways). */
+  const sidewaysOverflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  /**
+   * The innermost elements that stick out past the window's right edge (outside
+   * any container that scrolls on its own), named so a failure says what to fix.
+   */
+  const elementsPastTheEdge = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const scrollsItself = (el: Element) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const overflowX = getComputedStyle(p).overflowX;
+          if (overflowX === 'auto' || overflowX === 'scroll' || overflowX === 'hidden') return true;
+        }
+        return false;
+      };
+      const past = [...document.querySelectorAll('body *')].filter(
+        (el) => el.getBoundingClientRect().right > width + 0.5 && !scrollsItself(el),
+      );
+      return past
+        .filter((el) => !past.some((other) => other !== el && el.contains(other)))
+        .slice(0, 5)
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${(el.textContent ?? '').slice(0, 40)}`);
+    });
+
+  /** Whether the element lies within the window's width. */
+  const withinWidth = async (locator: Locator, width: number) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.x >= 0 && box.x + box.width <= width + 0.5;
+  };
+
+  for (const viewport of [PHONE, DESKTOP]) {
+    describe(`at ${viewport.width} px`, () => {
+      beforeAll(async () => {
+        await page.setViewportSize(viewport);
+      });
+
+      for (const screen of SCREENS) {
+        it(`${screen.heading}: no sideways scroll, heading${screen.action ? ' and first action' : ''} on screen`, async () => {
+          await page.goto(screen.path);
+          const heading = page.getByRole('heading', { level: 1, name: screen.heading }).first();
+          await visible(heading);
+          await visible(page.getByRole('main').getByText(screen.waitFor).first());
+          expect(await withinWidth(heading, viewport.width)).toBe(true);
+          if (screen.action) {
+            const action = page.getByRole('main').getByRole('button', { name: screen.action }).first();
+            await visible(action);
+            expect(await withinWidth(action, viewport.width)).toBe(true);
+          }
+          expect(await elementsPastTheEdge()).toEqual([]);
+          expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+          expect(await page.title()).toBe(`${screen.title ?? screen.heading} · Webhook Hub`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await saveScreenshot(page, `${screen.shot}-${viewport.width}`);
+        });
+      }
+    });
+  }
+
+  it('at 390 px the navigation is a menu button that opens a drawer with labels, and closes after a link', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/contacts');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    await visible(menu);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link', { name: 'Groups' }).isVisible()).toBe(false);
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await visible(nav.getByRole('link', { name: 'Groups' }));
+    expect(await nav.getByText('People', { exact: true }).isVisible()).toBe(true);
+    // Focus moves into the drawer, to the current screen's link.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Contacts');
+    await saveScreenshot(page, 'navigation-390');
+
+    await nav.getByRole('link', { name: 'Groups' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Groups' }));
+    await nav.getByRole('link', { name: 'Groups' }).waitFor({ state: 'hidden' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    // Escape closes it and gives focus back to the menu button.
+    await menu.click();
+    await visible(nav.getByRole('link', { name: 'Contacts' }));
+    await page.keyboard.press('Escape');
+    await nav.getByRole('link', { name: 'Contacts' }).waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('☰ Menu');
+  });
+
+  it('at 1280 px the sidebar stays open beside the page and there is no menu button', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/contacts');
+    await visible(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }));
+    expect(await page.getByRole('button', { name: 'Menu', exact: true }).isVisible()).toBe(false);
+  });
+});
