@@ -326,7 +326,22 @@ describe('admin app in Chromium: channels, groups, workflows, inbound log, messa
     expect(await page.getByLabel('Request payload').textContent()).toContain('\n  "plan": "team"');
     await visible(page.getByRole('table', { name: 'Request headers' }).getByText('content-type'));
 
+    // Replay asks first, naming the route and what a replay does; Cancel sends nothing.
+    const logsBefore = await hub.sql<{ n: string }>('SELECT count(*)::text AS n FROM inbound_logs');
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    let confirm = page.getByRole('dialog', { name: 'Replay this request?' });
+    await visible(confirm.getByText(`POST ${newPath}`));
+    await visible(confirm.getByText('(Automation trigger)', { exact: false }));
+    await visible(confirm.getByText('The workflow behind this trigger URL runs again', { exact: false }));
+    await fullPageShot(page, 'inbound-log-replay-confirm');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await gone(confirm);
+    expect(await hub.sql<{ n: string }>('SELECT count(*)::text AS n FROM inbound_logs')).toEqual(logsBefore);
+    expect(await page.getByRole('region', { name: 'Replay result' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    confirm = page.getByRole('dialog', { name: 'Replay this request?' });
+    await confirm.getByRole('button', { name: 'Replay', exact: true }).click();
     const result = page.getByRole('region', { name: 'Replay result' });
     await visible(result.getByText('HTTP 200'));
     expect(JSON.parse((await result.getByLabel('Replay answer body').textContent()) ?? '')).toMatchObject({ success: true, workflows_triggered: 1 });

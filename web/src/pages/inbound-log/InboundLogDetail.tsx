@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InboundLogDetail as Detail } from '../../api/types';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatPreciseDate } from '../../ui/formatDate';
 import { ErrorState, Loading, errorMessage } from '../../ui/PageStates';
 import { sourceLabel } from './inboundLogFilters';
 import { OUTCOME_HINTS, OutcomeBadge, verificationLabel } from './InboundBadges';
 import { answerText, payloadView } from './payloadView';
+import { replayEffect } from './replayEffect';
 import { useInboundLog, useReplayInbound } from './useInboundLogs';
 
 interface InboundLogDetailProps {
@@ -46,6 +49,7 @@ function Headers({ headers }: { headers: Detail['headers'] }) {
 export function InboundLogDetail({ id, hrefFor, onBack }: InboundLogDetailProps) {
   const log = useInboundLog(id);
   const replay = useReplayInbound(id);
+  const [confirming, setConfirming] = useState(false);
 
   const back = (
     <button type="button" className="button button-small button-ghost back-button" onClick={onBack}>
@@ -83,7 +87,7 @@ export function InboundLogDetail({ id, hrefFor, onBack }: InboundLogDetailProps)
           <button
             type="button"
             className="button button-primary"
-            onClick={() => replay.mutate()}
+            onClick={() => setConfirming(true)}
             disabled={replay.isPending}
             aria-busy={replay.isPending}
             aria-describedby="replay-hint"
@@ -91,6 +95,26 @@ export function InboundLogDetail({ id, hrefFor, onBack }: InboundLogDetailProps)
             {replay.isPending ? 'Replaying…' : 'Replay'}
           </button>
         </div>
+        {confirming && (
+          <ConfirmDialog
+            title="Replay this request?"
+            confirmLabel="Replay"
+            busyLabel="Replaying…"
+            busy={false}
+            onConfirm={() => {
+              setConfirming(false);
+              replay.mutate();
+            }}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>
+              The hub sends <code className="break-all">{d.method} {d.url}</code> through its route
+              ({replayEffect(d.source).route}) once more, as if it had just arrived.
+            </p>
+            <p>{replayEffect(d.source).effect}</p>
+            <p className="muted">It is verified and deduplicated like the first time, and logged as a new entry.</p>
+          </ConfirmDialog>
+        )}
         <p id="replay-hint" className="field-hint">
           Replay sends this exact request through its route again. It is verified and deduplicated like the first time,
           and logged as a new entry.
