@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CreatedApiKey } from '../../api/types';
 import { FieldError } from '../../ui/FieldError';
 import { errorMessage } from '../../ui/PageStates';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { useCreateApiKey } from './useApiKeys';
 
 const createKeySchema = z.object({
@@ -17,20 +18,22 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
     register,
     handleSubmit,
     reset,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<CreateKeyValues>({ resolver: zodResolver(createKeySchema), defaultValues: { name: '' } });
+  const unsaved = useUnsavedChanges({ dirty: isDirty, what: 'the new key’s name' });
 
   const onSubmit = handleSubmit((values) =>
     create.mutate(values, {
       onSuccess: (created) => {
         reset();
-        onCreated(created);
+        onCreated(unsaved.markSaved(created));
       },
     }),
   );
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create API key">
+      {unsaved.guard}
       <h2>Create a key</h2>
       <div className="inline-form">
         <div className="field">

@@ -14,6 +14,7 @@ import {
 } from './channelFormModel';
 import { SaveProblemAlert, placeSaveError, type SaveProblem } from './saveErrors';
 import { useCreateChannel, useUpdateChannel } from './useChannelMutations';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 interface EmailChannelFormProps {
   channel?: EmailChannel;
@@ -27,6 +28,7 @@ export function EmailChannelForm({ channel, onSaved, onCancel }: EmailChannelFor
   const form = useForm<EmailChannelValues>({ resolver: zodResolver(emailChannelSchema(channel)), defaultValues: emailValues(channel) });
   const { register, handleSubmit, setError, setFocus, watch, formState } = form;
   const { errors } = formState;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: channel ? `“${channel.name}”` : 'this new email channel' });
   const create = useCreateChannel();
   const update = useUpdateChannel(channel?.id ?? '');
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -37,8 +39,8 @@ export function EmailChannelForm({ channel, onSaved, onCancel }: EmailChannelFor
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     try {
-      if (channel) onSaved(await update.mutateAsync(toEmailUpdate(values, channel)), false);
-      else onSaved(await create.mutateAsync(toEmailCreate(values)), true);
+      if (channel) onSaved(unsaved.markSaved(await update.mutateAsync(toEmailUpdate(values, channel))), false);
+      else onSaved(unsaved.markSaved(await create.mutateAsync(toEmailCreate(values))), true);
     } catch (error) {
       setProblem(
         placeSaveError(error, (field, message) => {
@@ -56,6 +58,7 @@ export function EmailChannelForm({ channel, onSaved, onCancel }: EmailChannelFor
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit email channel ${channel.name}` : 'New email channel'}>
+      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New email channel'}</h2>
       <div className="form-grid">
         <FormField id="channel-name" label="Name" hint="For you: shown in workflows, filters and the message log." error={errors.name?.message}>

@@ -6,6 +6,7 @@ import { FormField } from '../../ui/FormField';
 import { smsChannelSchema, smsValues, toSmsCreate, toSmsUpdate, type SmsChannelValues } from './channelFormModel';
 import { SaveProblemAlert, placeSaveError, type SaveProblem } from './saveErrors';
 import { useCreateChannel, useUpdateChannel } from './useChannelMutations';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 interface SmsChannelFormProps {
   channel?: SmsChannel;
@@ -17,6 +18,7 @@ export function SmsChannelForm({ channel, onSaved, onCancel }: SmsChannelFormPro
   const form = useForm<SmsChannelValues>({ resolver: zodResolver(smsChannelSchema), defaultValues: smsValues(channel) });
   const { register, handleSubmit, setError, setFocus, watch, formState } = form;
   const { errors } = formState;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: channel ? `“${channel.name}”` : 'this new SMS channel' });
   const create = useCreateChannel();
   const update = useUpdateChannel(channel?.id ?? '');
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -27,8 +29,8 @@ export function SmsChannelForm({ channel, onSaved, onCancel }: SmsChannelFormPro
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     try {
-      if (channel) onSaved(await update.mutateAsync(toSmsUpdate(values)), false);
-      else onSaved(await create.mutateAsync(toSmsCreate(values)), true);
+      if (channel) onSaved(unsaved.markSaved(await update.mutateAsync(toSmsUpdate(values))), false);
+      else onSaved(unsaved.markSaved(await create.mutateAsync(toSmsCreate(values))), true);
     } catch (error) {
       setProblem(
         placeSaveError(error, (field, message) => {
@@ -42,6 +44,7 @@ export function SmsChannelForm({ channel, onSaved, onCancel }: SmsChannelFormPro
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit SMS channel ${channel.name}` : 'New SMS channel'}>
+      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New SMS channel'}</h2>
       <div className="form-grid">
         <FormField id="channel-name" label="Name" error={errors.name?.message}>

@@ -6,6 +6,7 @@ import type { Channel, WhatsappChannel } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { SaveProblemAlert, placeSaveError, type SaveProblem } from './saveErrors';
 import { useCreateChannel, useUpdateChannel } from './useChannelMutations';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 const schema = z.object({ name: z.string().trim().min(1, 'Give the channel a name').max(200, 'Names are at most 200 characters') });
 type Values = z.infer<typeof schema>;
@@ -25,13 +26,14 @@ export function WhatsappChannelForm({ channel, onSaved, onCancel }: WhatsappChan
   const update = useUpdateChannel(channel?.id ?? '');
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const saving = create.isPending || update.isPending;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: channel ? `“${channel.name}”` : 'this new WhatsApp channel' });
   useEffect(() => setFocus('name'), [setFocus]);
 
   const onSubmit = handleSubmit(async ({ name }) => {
     setProblem(null);
     try {
-      if (channel) onSaved(await update.mutateAsync({ name: name.trim() }), false);
-      else onSaved(await create.mutateAsync({ type: 'whatsapp', name: name.trim() }), true);
+      if (channel) onSaved(unsaved.markSaved(await update.mutateAsync({ name: name.trim() })), false);
+      else onSaved(unsaved.markSaved(await create.mutateAsync({ type: 'whatsapp', name: name.trim() })), true);
     } catch (error) {
       setProblem(
         placeSaveError(error, (field, message) => {
@@ -45,6 +47,7 @@ export function WhatsappChannelForm({ channel, onSaved, onCancel }: WhatsappChan
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit WhatsApp channel ${channel.name}` : 'New WhatsApp channel'}>
+      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New WhatsApp channel'}</h2>
       {!channel && (
         <p className="field-hint">

@@ -8,6 +8,7 @@ import { KeyValueRows } from '../../ui/KeyValueRows';
 import { errorMessage } from '../../ui/PageStates';
 import { contactFieldFor, contactFormSchema, contactValues, toCreateContact, toUpdateContact, type ContactFormValues } from './contactFormModel';
 import { useCreateContact, useUpdateContact } from './useContacts';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 interface ContactFormProps {
   contact?: Contact;
@@ -64,6 +65,7 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
   const update = useUpdateContact(contact?.id ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const saving = create.isPending || update.isPending;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: contact ? 'this contact' : 'this new contact' });
   useEffect(() => {
     if (!contact) setFocus('email');
   }, [contact, setFocus]);
@@ -74,8 +76,8 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
       if (contact) {
         const saved = await update.mutateAsync(toUpdateContact(values, contact));
         reset(contactValues(saved));
-        onSaved(saved, false);
-      } else onSaved(await create.mutateAsync(toCreateContact(values)), true);
+        onSaved(unsaved.markSaved(saved), false);
+      } else onSaved(unsaved.markSaved(await create.mutateAsync(toCreateContact(values))), true);
     } catch (error) {
       let placed = 0;
       if (error instanceof ApiError) {
@@ -95,6 +97,7 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={contact ? 'Edit contact' : 'New contact'}>
+      {unsaved.guard}
       <h2>{contact ? 'Details' : 'New contact'}</h2>
       <div className="form-grid">
         <FormField id="contact-email" label="Email" error={errors.email?.message}>

@@ -7,6 +7,7 @@ import type { Group } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { errorMessage } from '../../ui/PageStates';
 import { useCreateGroup, useUpdateGroup } from './useGroups';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 const schema = z.object({
   name: z.string().trim().min(1, 'Give the group a name').max(200, 'Names are at most 200 characters'),
@@ -24,6 +25,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
   const update = useUpdateGroup(group?.id ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const saving = create.isPending || update.isPending;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: group ? `“${group.name}”` : 'the new group' });
   const idPrefix = group ? 'group-edit' : 'group-new';
 
   const onSubmit = handleSubmit(async (values) => {
@@ -32,7 +34,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
     try {
       const saved = group ? await update.mutateAsync(body) : await create.mutateAsync(body);
       reset(group ? { name: saved.name, description: saved.description ?? '' } : { name: '', description: '' });
-      onSaved(saved);
+      onSaved(unsaved.markSaved(saved));
     } catch (error) {
       // A duplicate name is a 409 that names no field: it belongs to the name all the same.
       if (error instanceof ApiError && (error.statusCode === 409 || error.fieldErrors.some((d) => d.field === 'name'))) {
@@ -43,6 +45,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={group ? 'Rename group' : 'Create group'}>
+      {unsaved.guard}
       <h2>{group ? 'Name and description' : 'Create a group'}</h2>
       <div className="inline-form">
         <FormField id={`${idPrefix}-name`} label="Group name" error={formState.errors.name?.message}>

@@ -19,6 +19,7 @@ import {
 } from './leadSourceFormModel';
 import { SecretField } from './SecretField';
 import { useCreateLeadSource, useUpdateLeadSource } from './useLeadSources';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 
 export interface SavedLeadSource {
   source: LeadSource;
@@ -79,6 +80,7 @@ export function LeadSourceForm({ provider, source, onSaved, onCancel }: LeadSour
   const form = useForm<LeadSourceValues>({ resolver: zodResolver(leadSourceSchema(source)), defaultValues: leadSourceValues(provider, source) });
   const { register, handleSubmit, setError, setFocus, setValue, watch, formState } = form;
   const { errors } = formState;
+  const unsaved = useUnsavedChanges({ dirty: formState.isDirty, what: source ? `“${source.name}”` : 'this new lead source' });
   const create = useCreateLeadSource();
   const update = useUpdateLeadSource(source?.id ?? '');
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -91,10 +93,10 @@ export function LeadSourceForm({ provider, source, onSaved, onCancel }: LeadSour
     try {
       if (source) {
         const body = toUpdate(values, source);
-        onSaved({ source: await update.mutateAsync(body), created: false, pasted: pastedSecrets(body) });
+        onSaved(unsaved.markSaved({ source: await update.mutateAsync(body), created: false, pasted: pastedSecrets(body) }));
       } else {
         const body = toCreate(values);
-        onSaved({ source: await create.mutateAsync(body), created: true, pasted: pastedSecrets(body) });
+        onSaved(unsaved.markSaved({ source: await create.mutateAsync(body), created: true, pasted: pastedSecrets(body) }));
       }
     } catch (error) {
       setProblem(
@@ -118,6 +120,7 @@ export function LeadSourceForm({ provider, source, onSaved, onCancel }: LeadSour
   return (
     <FormProvider {...form}>
       <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={title}>
+      {unsaved.guard}
         <h2>{title}</h2>
         <FormField id="source-name" label="Name" hint="For you: shown in the list and on each contact’s source." error={errors.name?.message}>
           {(aria) => <input type="text" placeholder={kind === 'meta' ? 'e.g. Spring campaign — Facebook page' : 'e.g. Google Ads — demo requests'} {...aria} {...register('name')} />}
