@@ -179,6 +179,12 @@ describe('contacts', () => {
 
     const byName = await hub.request('GET', '/api/contacts?search=ruIZ', { token: a.token });
     expect(byName.body.items.map((c: { id: string }) => c.id)).toEqual([bob.id]);
+    const byFullName = await hub.request('GET', `/api/contacts?search=${encodeURIComponent('bob ruiz')}`, { token: a.token });
+    expect(byFullName.body.items.map((c: { id: string }) => c.id)).toEqual([bob.id]);
+    const byFirstName = await hub.request('GET', '/api/contacts?search=Cat', { token: a.token });
+    expect(byFirstName.body.items.map((c: { id: string }) => c.id)).toEqual([cat.id]);
+    const acrossTwoPeople = await hub.request('GET', `/api/contacts?search=${encodeURIComponent('Ann Ruiz')}`, { token: a.token });
+    expect(acrossTwoPeople.body.items).toEqual([]);
     const byPhone = await hub.request('GET', '/api/contacts?search=612345670', { token: a.token });
     expect(byPhone.body.items.map((c: { id: string }) => c.id)).toEqual([bob.id]);
     const literal = await hub.request('GET', `/api/contacts?search=${encodeURIComponent('_100%')}`, { token: a.token });

@@ -42,7 +42,8 @@ export class ContactQueries {
     const qb = this.scope.queryBuilder(accountId, 'c');
     const search = query.search?.trim();
     if (search) {
-      qb.andWhere('(c.email ILIKE :term OR c.phone ILIKE :term OR c.first_name ILIKE :term OR c.last_name ILIKE :term)', {
+      // The full name too, so "Maria Garcia" finds her (concat_ws skips a missing part).
+      qb.andWhere("(c.email ILIKE :term OR c.phone ILIKE :term OR concat_ws(' ', c.first_name, c.last_name) ILIKE :term)", {
         term: likePattern(search),
       });
     }
