@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../ui/PageStates';
 import { PageHeader } from '../../ui/PageHeader';
+import { TextWithCode } from '../../ui/TextWithCode';
 import { EventTypeDetails } from './EventTypeDetails';
 import { useEventTypes } from './useEventTypes';
 
@@ -15,7 +16,7 @@ export function EventTypesPage() {
 
   const header = (
     <PageHeader title="Event catalog">
-      The events the hub delivers to your endpoints. Choose one to see its JSON schema and an example payload.
+      The events the hub delivers to your endpoints. Choose one to see its JSON schema and an example payload below the list.
     </PageHeader>
   );
 
@@ -88,7 +89,9 @@ export function EventTypesPage() {
                       <code>{eventType.type}</code>
                     </button>
                   </th>
-                  <td>{eventType.description}</td>
+                  <td>
+                    <TextWithCode text={eventType.description} />
+                  </td>
                   <td>
                     {eventType.channels.length === 0 ? (
                       <span className="muted">Not channel-specific</span>
