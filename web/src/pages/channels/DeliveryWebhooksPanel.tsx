@@ -1,5 +1,6 @@
 import type { EmailChannel } from '../../api/types';
 import { CopyField } from '../../ui/CopyField';
+import { LocalUrlWarning } from '../../ui/LocalUrlWarning';
 import { PROVIDER_LABELS } from './channelFormModel';
 import { ProviderSetupSteps } from './ProviderSetupSteps';
 import { RecentWebhookRequests } from './RecentWebhookRequests';
@@ -40,6 +41,7 @@ export function DeliveryWebhooksPanel({ channel }: { channel: EmailChannel }) {
           {provider} tells the hub what became of each email (delivered, opened, clicked, bounced…) by calling this URL.
         </p>
         <CopyField label="Webhook URL" value={channel.webhook_url} copyLabel="Copy webhook URL" showLabel />
+        <LocalUrlWarning url={channel.webhook_url} caller={provider} />
         {gaps.map((gap) => (
           <p key={gap.text} className={gap.blocking ? 'warning' : 'notice'} role="note">
             {gap.text}

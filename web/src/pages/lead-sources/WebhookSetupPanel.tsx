@@ -1,5 +1,6 @@
 import type { LeadSource } from '../../api/types';
 import { CopyField } from '../../ui/CopyField';
+import { LocalUrlWarning } from '../../ui/LocalUrlWarning';
 
 interface WebhookSetupPanelProps {
   source: LeadSource;
@@ -58,6 +59,7 @@ export function WebhookSetupPanel({ source, pasted }: WebhookSetupPanelProps) {
     <section className="card" aria-labelledby="lead-setup-heading">
       <h3 id="lead-setup-heading">Where to paste it: {source.provider === 'meta' ? 'the Meta app’s webhook settings' : 'the Google Ads lead form'}</h3>
       <CopyField label="Webhook URL" value={source.webhook_url} copyLabel="Copy webhook URL" showLabel />
+      <LocalUrlWarning url={source.webhook_url} caller={source.provider === 'meta' ? 'Meta' : 'Google Ads'} />
       {secret ? (
         <>
           <CopyField label={secretLabel} value={secret} copyLabel={`Copy ${secretLabel.toLowerCase()}`} showLabel />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Workflow } from '../../api/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CopyField } from '../../ui/CopyField';
+import { LocalUrlWarning } from '../../ui/LocalUrlWarning';
 import { errorMessage } from '../../ui/PageStates';
 import { useRevealWorkflowSecret, useRotateTrigger } from './useWorkflows';
 
@@ -35,6 +36,7 @@ export function TriggerPanel({ workflow, sharedWith }: TriggerPanelProps) {
         {!workflow.active && <strong> This workflow is paused: calls enrol nobody into it until you make it active.</strong>}
       </p>
       <CopyField key={url} label="Trigger URL" value={url} copyLabel="Copy trigger URL" />
+      <LocalUrlWarning url={url} caller="your form, Zap or script" />
       {rotatedNote && (
         <p className="notice" role="status">
           New trigger URL issued. The old one now answers 404: update every form, Zap or script that called it.
