@@ -50,7 +50,7 @@ export function SmsChannelForm({ channel, onSaved, onCancel }: SmsChannelFormPro
         <FormField id="channel-name" label="Name" error={errors.name?.message}>
           {(aria) => <input type="text" placeholder="e.g. Alerts SMS" {...aria} {...register('name')} />}
         </FormField>
-        <FormField id="sms-from" label="From number" hint="International format (E.164)." error={errors.from_number?.message}>
+        <FormField id="sms-from" label="From number" hint="International format (E.164): + and the country code, then the number, e.g. +14155550123." error={errors.from_number?.message}>
           {(aria) => <input type="text" inputMode="tel" placeholder="+15555550123" {...aria} {...register('from_number')} />}
         </FormField>
       </div>

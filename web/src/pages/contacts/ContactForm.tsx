@@ -6,6 +6,7 @@ import type { Contact, CrmLookup } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { KeyValueRows } from '../../ui/KeyValueRows';
 import { errorMessage } from '../../ui/PageStates';
+import { fieldMessage } from '../../ui/fieldMessage';
 import { contactFieldFor, contactFormSchema, contactValues, toCreateContact, toUpdateContact, type ContactFormValues } from './contactFormModel';
 import { useCreateContact, useUpdateContact } from './useContacts';
 import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
@@ -84,7 +85,7 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
         for (const detail of error.fieldErrors) {
           const field = contactFieldFor(detail.field, values);
           if (!field) continue;
-          setError(field as FieldPath<ContactFormValues>, { message: detail.message }, { shouldFocus: placed === 0 });
+          setError(field as FieldPath<ContactFormValues>, { message: fieldMessage(detail.field, detail.message) }, { shouldFocus: placed === 0 });
           placed += 1;
         }
       }
@@ -103,7 +104,7 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
         <FormField id="contact-email" label="Email" error={errors.email?.message}>
           {(aria) => <input type="email" autoComplete="off" placeholder="maria@example.com" {...aria} {...register('email')} />}
         </FormField>
-        <FormField id="contact-phone" label="Phone" hint="International format; stored as E.164." error={errors.phone?.message}>
+        <FormField id="contact-phone" label="Phone" hint="With + and the country code, e.g. +34 612 34 56 78; stored as E.164, the international format without spaces." error={errors.phone?.message}>
           {(aria) => <input type="text" inputMode="tel" autoComplete="off" placeholder="+34 612 34 56 78" {...aria} {...register('phone')} />}
         </FormField>
         <FormField id="contact-first-name" label="First name" error={errors.first_name?.message}>

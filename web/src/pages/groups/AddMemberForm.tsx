@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import type { GroupMember } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { errorMessage } from '../../ui/PageStates';
+import { fieldMessage } from '../../ui/fieldMessage';
 import { useAddGroupMember } from './useGroups';
 
 /** The request body for what was typed: an email when it has an @, else a phone number. */
@@ -30,7 +31,7 @@ export function AddMemberForm({ groupId }: { groupId: string }) {
         setAdded(member);
         setValue('');
       },
-      onError: (error) => setProblem(error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error)),
+      onError: (error) => setProblem(error instanceof ApiError && error.fieldErrors[0] ? fieldMessage(error.fieldErrors[0].field, error.fieldErrors[0].message) : errorMessage(error)),
     });
   };
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import type { Channel } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { errorMessage } from '../../ui/PageStates';
+import { fieldMessage } from '../../ui/fieldMessage';
 import { useSendMessage } from './useMessages';
 
 interface SendTestFormProps {
@@ -38,7 +39,7 @@ export function SendTestForm({ channels, hrefFor }: SendTestFormProps) {
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           const placed: Errors = {};
-          for (const d of error.fieldErrors) if (d.field in { channel_id: 1, to: 1, subject: 1, body: 1 }) placed[d.field as keyof Errors] = d.message;
+          for (const d of error.fieldErrors) if (d.field in { channel_id: 1, to: 1, subject: 1, body: 1 }) placed[d.field as keyof Errors] = fieldMessage(d.field, d.message);
           setErrors(placed);
         },
       },

@@ -64,7 +64,7 @@ export function PlaceholderPanel({ hasEmail, seenKeys }: PlaceholderPanelProps) 
       )}
       <h4 className="placeholder-filters">Filters</h4>
       <p className="field-hint">
-        Liquid filters work: <code>{'{{ first_name | capitalize }}'}</code>, <code>{'{{ plan | default: "free" }}'}</code>.
+        Placeholders are Liquid, a small template language: a filter after <code>|</code> changes the value, e.g. <code>{'{{ first_name | capitalize }}'}</code>, <code>{'{{ plan | default: "free" }}'}</code>.
       </p>
     </aside>
   );

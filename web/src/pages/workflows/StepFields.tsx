@@ -164,7 +164,7 @@ export function HttpFields({ form, index }: StepFieldsProps) {
   const errorOf = (path: string) => (get(form.formState.errors, `steps.${index}.${path}`) as { message?: string } | undefined)?.message;
   return (
     <>
-      <Field form={form} index={index} name="url" label="URL" hint="The hub POSTs here, signed like every webhook (Standard Webhooks).">
+      <Field form={form} index={index} name="url" label="URL" hint="The hub POSTs here, signed like every webhook (Standard Webhooks: a webhook-signature header the receiver checks with the workflow’s signing secret).">
         {(props) => (
           <input type="text" inputMode="url" spellCheck={false} placeholder="https://crm.example.com/hooks/new-lead" {...props} {...form.register(`steps.${index}.url`)} />
         )}

@@ -83,7 +83,7 @@ export function TriggerPanel({ workflow, sharedWith }: TriggerPanelProps) {
               <button type="button" className="button button-small" onClick={() => secret.mutate()} disabled={secret.isPending} aria-busy={secret.isPending}>
                 {secret.isPending ? 'Loading…' : 'Reveal signing secret'}
               </button>
-              <span className="field-hint">HTTP request steps are signed with it (Standard Webhooks); give it to the receiver.</span>
+              <span className="field-hint">HTTP request steps are signed with it (Standard Webhooks: the receiver recomputes the webhook-signature header with this secret to know the call came from the hub); give it to the receiver.</span>
             </>
           )}
         </div>
