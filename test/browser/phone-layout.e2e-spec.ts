@@ -185,6 +185,45 @@ describe('admin app at phone and laptop widths', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('☰ Menu');
   });
 
+  it('at 390 px a channel’s localhost webhook URL says Mailgun cannot reach it and how to set PUBLIC_URL', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/channels');
+    await page.getByRole('button', { name: 'Edit Transactional mail' }).click();
+    const panel = page.getByRole('region', { name: 'Delivery webhooks from Mailgun' });
+    expect(await panel.getByRole('textbox', { name: 'Webhook URL' }).inputValue()).toMatch(/^http:\/\/localhost:\d+\/api\/webhook\/email\/mailgun\//);
+    const note = panel.getByRole('note').filter({ hasText: 'PUBLIC_URL' });
+    await visible(note);
+    expect(await note.textContent()).toContain('so Mailgun cannot reach it from the internet');
+    expect(await note.textContent()).toContain('PUBLIC_URL=https://hub.example.com');
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'channel-public-url-warning-390');
+  });
+
+  it('at 390 px choosing an event type brings its schema into view, and its description shows code', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/event-types');
+    const updated = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'contact.updated', exact: true }) });
+    expect(await updated.locator('td code').first().textContent()).toBe('changed');
+    expect(await page.getByRole('table').getByText(/`/).count()).toBe(0);
+
+    await page.getByRole('main').getByRole('button', { name: 'workflow.completed', exact: true }).click();
+    const heading = page.getByRole('heading', { level: 2, name: 'workflow.completed' });
+    await visible(heading);
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.tagName === 'H2');
+    const box = await heading.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(PHONE.height);
+    await visible(page.getByRole('heading', { level: 3, name: 'JSON schema' }));
+  });
+
+  it('finds a contact by full name', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/contacts');
+    await page.getByLabel('Search contacts').fill('Maria Garcia');
+    await visible(page.getByRole('main').getByText('maria.garcia.with.a.long.address@example.com'));
+    await page.getByRole('main').getByText('new.signup@example.com').waitFor({ state: 'detached' });
+  });
+
   it('at 1280 px the sidebar stays open beside the page and there is no menu button', async () => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/contacts');
