@@ -224,6 +224,33 @@ describe('admin app at phone and laptop widths', () => {
     await page.getByRole('main').getByText('new.signup@example.com').waitFor({ state: 'detached' });
   });
 
+  it('at 390 px the keyboard alone opens the menu, stays in it, follows a link and reaches the page’s first field', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/contacts');
+    await visible(page.getByRole('heading', { level: 1, name: 'Contacts' }));
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('☰ Menu');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Contacts');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Groups');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('API keys');
+    // The page behind the open drawer is inert: Tab does not wander into it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('.shell-main')?.contains(document.activeElement))).toBe(false);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).focus();
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { level: 1, name: 'Groups' }));
+    // Through the top bar to the page's own first field.
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.id)) !== 'group-new-name'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('group-new-name');
+  });
+
   it('at 1280 px the sidebar stays open beside the page and there is no menu button', async () => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/contacts');

@@ -32,7 +32,7 @@ export function AppShell() {
       </a>
       <Sidebar id="main-nav" ref={drawer.drawer} onClose={drawer.close} />
       {drawer.open && <div className="nav-backdrop" aria-hidden="true" onClick={drawer.close} />}
-      <div className="shell-main">
+      <div className="shell-main" inert={drawer.open}>
         <TopBar menuOpen={drawer.open} onMenu={drawer.toggle} menuButton={drawer.menuButton} />
         <main id="main" className="content" tabIndex={-1}>
           <Outlet />
