@@ -4,6 +4,11 @@ import { Account, Hub, startHub } from '../harness';
 import { seedEndpoint } from '../support/endpoint-fixture';
 import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
 
+// Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
+declare const window: any, document: any, getComputedStyle: any;
+type Element = any;
+type HTMLElement = any;
+
 const WAIT_MS = 15_000;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };

@@ -3,6 +3,9 @@ import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
 import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
 
+// Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
+declare const window: any;
+
 const WAIT_MS = 15_000;
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
 const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: WAIT_MS });
