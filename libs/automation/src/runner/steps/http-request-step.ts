@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@hub/database';
+import { redactHeaders } from '@hub/http';
 import { TemplateBudget } from '@hub/messaging';
 import { OutboundRequestBuilder, WebhookSender } from '@hub/subscriptions';
 import { runEventData } from '../../runs/run-events';
@@ -45,11 +46,12 @@ export class HttpRequestStepRunner {
 
     const outbound = this.builder.build({ url: step.url, eventId, body, secrets: [this.box.decrypt(workflow.secret_encrypted)], headers, format: 'custom' });
     const result = await this.sender.send(outbound);
-    // The request as sent (signed headers included), so the admin sees what the receiver answered to.
+    // The request as sent (signed headers included), so the admin sees what the receiver answered to; credential-named
+    // headers the step sets (an API token for the receiver) are redacted, as in every log the account can read.
     const output = {
       event_id: eventId,
       url: step.url,
-      request: { method: 'POST', url: outbound.url, headers: outbound.headers, body: outbound.body.slice(0, STORED_REQUEST_BODY_CHARS) },
+      request: { method: 'POST', url: outbound.url, headers: redactHeaders(outbound.headers), body: outbound.body.slice(0, STORED_REQUEST_BODY_CHARS) },
       status_code: result.statusCode,
       duration_ms: result.durationMs,
       response_body: result.responseBody === null ? null : result.responseBody.slice(0, STORED_RESPONSE_CHARS),
