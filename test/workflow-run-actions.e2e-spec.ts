@@ -85,7 +85,9 @@ describe('workflow runs: retry a failing step now, cancel a run', () => {
     await trigger(wf.trigger.webhook_id, 'cancel@example.com');
     const run = await failingRun(wf.id);
 
+    // Another account naming this run (or a run under another workflow) finds nothing.
     expect((await act(wf.id, run.id, 'cancel', b.token)).status).toBe(404);
+    expect((await act(wf.id, run.id, 'retry', b.token)).status).toBe(404);
     expect((await act('5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', run.id, 'cancel')).status).toBe(404);
     const cancelled = await act(wf.id, run.id, 'cancel');
     expect(cancelled.status).toBe(200);
