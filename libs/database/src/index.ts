@@ -9,3 +9,4 @@ export { AfterCommit } from './after-commit';
 export { ADVISORY_LOCKS, AdvisoryLock, tryTransactionLock, withSessionLock } from './advisory-locks';
 export { TransactionStash } from './transaction-stash';
 export { RoundTripBatcher } from './round-trip-batcher';
+export { returning } from './returning';

@@ -5,13 +5,10 @@ import { SnsConfirmationProducer } from '../queues/sns-confirmation/sns-confirma
 import { SNS_CONFIRMATION_LEASE_SECONDS, SNS_CONFIRMATION_RETRY, SNS_CONFIRMATION_RETRY_DELAYS_MS } from '../queues/sns-confirmation/sns-confirmation.queue';
 import { SnsCertificates } from './sns-certificates';
 import { SnsConfirmation } from './sns-confirmation.entity';
+import { returning } from '@hub/database';
 
 const GET_TIMEOUT_MS = 10_000;
 
-/** The rows of an `UPDATE … RETURNING` through TypeORM's query() on PostgreSQL ([rows, count]). */
-function returning<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 /**
  * One try of one SNS subscription confirmation: claim (lease), GET the

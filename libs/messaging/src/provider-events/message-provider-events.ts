@@ -8,13 +8,10 @@ import { MessageProviderEvent } from './provider-event.entity';
 import { ProviderEventReport, STATUS_RANK_SQL } from './provider-event-report';
 import { ProviderEventSql } from './provider-event-sql';
 import { providerEventData, providerEventType } from './provider-event-payload';
+import { returning } from '@hub/database';
 
 const STATUS_KINDS = `('sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'failed')`;
 
-/** The rows of an `UPDATE … RETURNING` through TypeORM's query() on PostgreSQL ([rows, count]). */
-function returning<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 /**
  * Applies what providers report about our messages (ESP delivery webhooks,

@@ -9,13 +9,10 @@ import { ChannelTransports } from '../transports/channel-transports';
 import { SendError, SendReceipt } from '../transports/send-error';
 import { MessageProducer } from '../queues/message-send/message-send.producer';
 import { MAX_SEND_ATTEMPTS, MESSAGE_RETRY, MESSAGE_RETRY_DELAYS_MS, SEND_LEASE_SECONDS } from '../queues/message-send/message-send.queue';
+import { returning } from '@hub/database';
 
 const MAX_ERROR_LENGTH = 2000;
 
-/** The rows of an `UPDATE … RETURNING` through TypeORM's query() on PostgreSQL ([rows, count]). */
-function returning<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 /**
  * Runs one try of one message: claim (lease), send through the channel's

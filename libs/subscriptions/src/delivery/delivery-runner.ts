@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RoundTripBatcher } from '@hub/database';
+import { returning, RoundTripBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
 import { type EventJson, EventPublisher, EventSql, type HubEvent } from '@hub/events';
 import { HubMetrics, leaseIsFree, RetrySchedule, takeLease } from '@hub/operations';
@@ -13,7 +13,6 @@ import { PayloadRenderer } from '../formats/payload-renderer';
 import { DeliveryProducer } from '../queues/webhook-delivery/webhook-delivery.producer';
 import { AttemptOutcome, attemptOutcome, deliveryRetrySchedule } from '../queues/webhook-delivery/webhook-delivery.queue';
 import { deliveryFromJson, endpointFromJson, RowJson } from './claimed-rows';
-import { returning } from './returning';
 
 // An endpoint failing every attempt this long is disabled (SPEC §3).
 const FAILING_DISABLE_MS = 5 * 24 * 60 * 60 * 1000;

@@ -1,10 +1,9 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AccountScope } from '@hub/database';
+import { AccountScope, returning } from '@hub/database';
 import { Delivery } from '../delivery/delivery.entity';
 import { DeliveryProducer, DueDelivery } from '../queues/webhook-delivery/webhook-delivery.producer';
-import { returning } from '../delivery/returning';
 import { Endpoint } from '../endpoints/endpoint.entity';
 import { DeliveryItemDto, RequeueDestinationDto } from './dto/delivery.dto';
 import { toItem } from './delivery-views';

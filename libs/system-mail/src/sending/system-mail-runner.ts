@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SecretBox } from '@hub/database';
+import { SecretBox, returning } from '@hub/database';
 import { afterFailedAttempt, leaseExpired, leaseIsFree, RetrySchedule, takeLease } from '@hub/operations';
 import { SystemMailRow } from '../mails/system-mail.entity';
 import { SystemMailProducer } from '../queues/system-mail/system-mail.producer';
@@ -9,10 +9,6 @@ import { SystemMailSendError, SystemSmtpTransport } from './system-smtp.transpor
 
 const MAX_ERROR_LENGTH = 2000;
 
-/** The rows of an `UPDATE … RETURNING` through TypeORM's query() on PostgreSQL ([rows, count]). */
-function returning<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 /**
  * Runs one try of one system mail: claim (a lease, in one conditional
