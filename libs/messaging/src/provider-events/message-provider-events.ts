@@ -12,6 +12,15 @@ import { returning } from '@hub/database';
 
 const STATUS_KINDS = `('sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'failed')`;
 
+/** A stored event with the message it is about (null when none of ours matched). */
+interface MatchedEvent {
+  id: string;
+  message_id: string | null;
+  kind: string;
+  occurred_at: Date;
+  reason: string | null;
+}
+
 
 /**
  * Applies what providers report about our messages (ESP delivery webhooks,
@@ -101,14 +110,24 @@ export class MessageProviderEvents {
     ]);
   }
 
+  /**
+   * Each event row is written once, by the last statement (its match and
+   * applied_at together): the row has several indexes, and a second new
+   * version of every row was most of what applying a batch cost PostgreSQL.
+   */
   private async applyStored(tx: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.match(tx, ids);
-    await this.advance(tx, ids);
+    const matches = await this.match(tx, ids);
+    await this.advance(tx, matches);
     const rows = (await tx.query(
-      `SELECT e.*, to_jsonb(m) AS message FROM message_provider_events e LEFT JOIN messages m ON m.id = e.message_id
-        WHERE e.id = ANY($1::uuid[]) ORDER BY e.occurred_at, e.created_at`,
-      [ids],
+      `WITH applied AS (
+         UPDATE message_provider_events e SET applied_at = now(), message_id = COALESCE(e.message_id, matched.message_id)
+           FROM unnest($1::uuid[], $2::uuid[]) AS matched(id, message_id)
+          WHERE e.id = matched.id
+         RETURNING e.*)
+       SELECT applied.*, to_jsonb(m) AS message FROM applied LEFT JOIN messages m ON m.id = applied.message_id
+        ORDER BY applied.occurred_at, applied.created_at`,
+      [matches.map((match) => match.id), matches.map((match) => match.message_id)],
     )) as (MessageProviderEvent & { message: Message | null })[];
     for (const row of rows) {
       const type = providerEventType(row.kind);
@@ -119,20 +138,23 @@ export class MessageProviderEvents {
       await this.events.publish(tx, { accountId: row.account_id, type, channel: row.channel, channelId: message?.channel_id ?? row.channel_id, data });
     }
     await this.suppress(tx, rows);
-    await tx.query(`UPDATE message_provider_events SET applied_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Our Message-ID header first (we set it), then the provider's id; anywhere in the account (one ESP webhook may serve several channels). */
-  private async match(tx: EntityManager, ids: string[]): Promise<void> {
-    await tx.query(
-      `UPDATE message_provider_events e SET message_id = (
+  /**
+   * Each event's message: the one it names already, else by our Message-ID
+   * header first (we set it), then the provider's id, anywhere in the account
+   * (one ESP webhook may serve several channels). Read only: applyStored writes it.
+   */
+  private async match(tx: EntityManager, ids: string[]): Promise<MatchedEvent[]> {
+    return (await tx.query(
+      `SELECT e.id, e.kind, e.occurred_at, e.reason, COALESCE(e.message_id, (
            SELECT m.id FROM messages m
             WHERE m.account_id = e.account_id
               AND (m.message_id_header = e.message_id_header OR m.provider_message_id = e.provider_message_id)
-            ORDER BY (m.message_id_header = e.message_id_header) DESC NULLS LAST LIMIT 1)
-        WHERE e.id = ANY($1::uuid[]) AND e.message_id IS NULL AND (e.message_id_header IS NOT NULL OR e.provider_message_id IS NOT NULL)`,
+            ORDER BY (m.message_id_header = e.message_id_header) DESC NULLS LAST LIMIT 1)) AS message_id
+         FROM message_provider_events e WHERE e.id = ANY($1::uuid[])`,
       [ids],
-    );
+    )) as MatchedEvent[];
   }
 
   /**
@@ -141,12 +163,14 @@ export class MessageProviderEvents {
    * status passed, in rank order. Rows are locked in id order so two
    * workers applying events of the same messages wait rather than deadlock.
    */
-  private async advance(tx: EntityManager, ids: string[]): Promise<void> {
+  private async advance(tx: EntityManager, matches: MatchedEvent[]): Promise<void> {
+    const matched = matches.filter((match) => match.message_id !== null);
+    if (matched.length === 0) return;
     await tx.query(
       `WITH ev AS (
          SELECT DISTINCT ON (e.message_id, e.kind) e.message_id, e.kind AS status, e.occurred_at, e.reason, ${STATUS_RANK_SQL('e.kind')} AS rank
-           FROM message_provider_events e
-          WHERE e.id = ANY($1::uuid[]) AND e.message_id IS NOT NULL AND e.kind IN ${STATUS_KINDS}
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS e(message_id, kind, occurred_at, reason)
+          WHERE e.kind IN ${STATUS_KINDS}
           ORDER BY e.message_id, e.kind, e.occurred_at
        ), cur AS (
          SELECT m.id, ${STATUS_RANK_SQL('m.status')} AS rank FROM messages m
@@ -162,7 +186,7 @@ export class MessageProviderEvents {
        )
        UPDATE messages m SET status = steps.status, status_history = m.status_history || steps.history, updated_at = now()
          FROM steps WHERE m.id = steps.message_id`,
-      [ids],
+      [matched.map((match) => match.message_id), matched.map((match) => match.kind), matched.map((match) => match.occurred_at), matched.map((match) => match.reason)],
     );
   }
 

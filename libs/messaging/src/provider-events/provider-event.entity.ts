@@ -15,7 +15,6 @@ import type { ProviderEventKind } from './provider-event-report';
 @Index('message_provider_events_dedupe_idx', ['channel_id', 'provider_event_id'], { unique: true })
 @Index('message_provider_events_once_idx', ['channel_id', 'once_token'], { unique: true, where: 'once_token IS NOT NULL' })
 @Index('message_provider_events_message_idx', ['message_id', 'occurred_at'])
-@Index('message_provider_events_channel_idx', ['channel_id', 'created_at'])
 @Index('message_provider_events_pending_idx', ['created_at'], { where: 'applied_at IS NULL' })
 export class MessageProviderEvent extends AccountOwnedEntity {
   @Column('uuid')
