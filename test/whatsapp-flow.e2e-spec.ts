@@ -143,4 +143,31 @@ describe('WhatsApp end to end: the simulator drives a channel from QR to message
     expect((await simulator.sessionStatus(sessionId)).body).toMatchObject({ status: 'disconnected' });
     expect(await eventRows('failed')).toEqual([{ n: 0 }]);
   });
+
+  it('applies the events of one request together, and one that cannot be applied yet holds back none of the others', async () => {
+    // Three messages in one request (two senders, one new): one job, one transaction.
+    const batch = ['3EB0BATCH0000000001', '3EB0BATCH0000000002', '3EB0BATCH0000000003'];
+    const senders = ['34612345678', '34699000111', '34612345678'];
+    const answer = await simulator.event('messages.upsert', sessionId, {
+      messages: batch.map((id, n) => ({ key: { remoteJid: `${senders[n]}@s.whatsapp.net`, fromMe: false, id }, message: { conversation: `Batch ${n}` }, pushName: 'Batch' })),
+    });
+    expect(answer.body).toMatchObject({ received: 3 });
+    await eventually(async () => deliveredOf('message.received').filter((e) => batch.includes(e.data.provider_message_id as string)).length === 3);
+    const rows = await hub.sql<{ provider_message_id: string; from: string }>('SELECT provider_message_id, "from" FROM messages WHERE provider_message_id = ANY($1) ORDER BY provider_message_id', [batch]);
+    expect(rows.map((row) => row.from)).toEqual(['+34612345678', '+34699000111', '+34612345678']);
+
+    // A receipt for a message the hub has not recorded yet fails its try; the receipt beside it is applied all the same.
+    const known = '3EB0BATCHFROMPHONE01';
+    await simulator.event('messages.upsert', sessionId, { key: { remoteJid: '34612345678@s.whatsapp.net', fromMe: true, id: known }, message: { conversation: 'On its way' } });
+    await eventually(async () => deliveredOf('message.sent').some((e) => e.data.provider_message_id === known));
+    await simulator.event('messages.update', sessionId, [
+      { keyId: known, fromMe: true, status: 2 },
+      { keyId: '3EB0NOTRECORDEDYET01', fromMe: true, status: 2 },
+    ]);
+    await eventually(async () => deliveredOf('message.delivered').some((e) => e.data.provider_message_id === known));
+    // Its failure is recorded after the other receipt was applied (in the same job, one after the other).
+    const waiting = () => hub.sql<{ status: string; last_error: string | null }>("SELECT status, last_error FROM whatsapp_events WHERE dedupe_key = 'status:3EB0NOTRECORDEDYET01:2'");
+    await eventually(async () => (await waiting())[0].last_error !== null);
+    expect((await waiting())[0]).toEqual({ status: 'pending', last_error: 'No message of the channel has WhatsApp id 3EB0NOTRECORDEDYET01 yet' });
+  });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventPublisher } from '@hub/events';
-import { identityLockKeys, readIdentity } from '../identity/contact-identity';
+import { identityLockKeys, lockIdentityKeys, readIdentity } from '../identity/contact-identity';
 import { blankToNull, mergeCustomFields } from './contact-changes';
 import { Contact } from './contact.entity';
 import { toContactPayload } from './contact-payload';
@@ -65,8 +65,7 @@ export class BulkContactUpsert {
 
   /** The advisory locks upsertByIdentity takes one by one (same keys; taking one twice in a transaction is a no-op). */
   private async lockAll(tx: EntityManager, people: Normalised[]): Promise<void> {
-    const keys = [...new Set(people.flatMap((person) => person.keys))].sort();
-    await tx.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted`, [keys]);
+    await lockIdentityKeys(tx, people.flatMap((person) => person.keys));
   }
 
   /** The lock keys of the batch that already name a contact. */

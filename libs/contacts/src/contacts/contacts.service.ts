@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { EventPublisher } from '@hub/events';
-import { identityLockKeys, normalizeEmail, readIdentity, requirePhone } from '../identity/contact-identity';
+import { identityLockKeys, lockIdentityKeys, normalizeEmail, readIdentity, requirePhone } from '../identity/contact-identity';
 import { ContactSourcesService } from '../lookups/contact-sources.service';
 import { ContactStatusesService } from '../lookups/contact-statuses.service';
 import { CreateContactDto, UpdateContactDto } from './dto/contact-input.dto';
@@ -102,6 +102,24 @@ export class ContactsService {
       const removed = await this.queries.scope.remove(accountId, id, tx);
       await this.events.publish(tx, { accountId, type: 'contact.deleted', data: { id: removed.id, email: removed.email, phone: removed.phone } });
     });
+  }
+
+  /**
+   * Takes, for many people at once, the locks upsertByIdentity takes one by
+   * one, in one sorted order: a transaction that upserts several people
+   * (a batch of WhatsApp messages) cannot deadlock with another doing the
+   * same. An unreadable identity is skipped (upsertByIdentity refuses it).
+   */
+  async lockIdentities(tx: EntityManager, people: { accountId: string; input: ContactIdentityInput }[]): Promise<void> {
+    const keys = people.flatMap(({ accountId, input }) => {
+      try {
+        const { email, phone } = readIdentity(input);
+        return identityLockKeys(accountId, email, phone);
+      } catch {
+        return [];
+      }
+    });
+    await lockIdentityKeys(tx, keys);
   }
 
   /**

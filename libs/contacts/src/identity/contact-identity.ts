@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { isEmail } from 'class-validator';
 import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
@@ -66,4 +67,10 @@ export function readIdentity(input: { email?: string | null; phone?: string | nu
  */
 export function identityLockKeys(accountId: string, email: string | null, phone: string | null): string[] {
   return [email && `contact:${accountId}:email:${email}`, phone && `contact:${accountId}:phone:${phone}`].filter((key): key is string => !!key);
+}
+
+/** Takes these keys' locks in one statement and one sorted order, so two transactions locking overlapping sets wait rather than deadlock. */
+export async function lockIdentityKeys(tx: EntityManager, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted`, [keys]);
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ChannelStore, WhatsappSessions } from '@hub/channels';
+import { DataSource, EntityManager } from 'typeorm';
+import { type Channel, ChannelStore, WhatsappSessions } from '@hub/channels';
 import { InvalidContactFieldError } from '@hub/contacts';
 import { markInboundLogFailed } from '@hub/inbound-log';
 import { afterFailedAttempt, leaseIsFree, takeLease } from '@hub/operations';
@@ -15,11 +15,14 @@ const MAX_ERROR_LENGTH = 2000;
 class PermanentNodeEventError extends Error {}
 
 /**
- * Applies one stored node event, in the worker: claims it with a lease, then
- * in one transaction applies it (NodeEventAppliers) and marks it applied,
+ * Applies stored node events, in the worker: claims them with a lease, then
+ * applies them (NodeEventAppliers) in their order and marks them applied,
  * guarded by the lease, so a duplicate job or a second worker applies
- * nothing twice. A failure is retried on WHATSAPP_EVENT_RETRY's schedule;
- * what cannot heal fails the event at once and shows on its inbound log row.
+ * nothing twice. The events of one job share one transaction (one commit,
+ * and each channel read once, rather than a transaction per event); when
+ * that fails, each is applied alone, so one bad event does not hold back the
+ * others. A failure is retried on WHATSAPP_EVENT_RETRY's schedule; what
+ * cannot heal fails the event at once and shows on its inbound log row.
  */
 @Injectable()
 export class NodeEventRunner {
@@ -33,34 +36,68 @@ export class NodeEventRunner {
     private readonly producer: WhatsappEventProducer,
   ) {}
 
-  async run(eventId: string): Promise<void> {
-    const event = await this.claim(eventId);
-    if (!event) return; // applied already, leased by another worker, or gone
+  async run(eventIds: string[]): Promise<void> {
+    const events = await this.claim(eventIds);
+    if (events.length === 0) return; // applied already, leased by another worker, or gone
+    const channels = new Map<string, Channel | null>();
+    for (const event of events) {
+      if (!channels.has(event.channel_id)) channels.set(event.channel_id, await this.channels.find(event.account_id, event.channel_id));
+    }
+    const applicable = events.filter((event) => channels.get(event.channel_id));
+    for (const event of events) if (!channels.get(event.channel_id)) await this.recordFailure(event, new PermanentNodeEventError('Its WhatsApp channel was deleted'));
+    if (applicable.length > 1) {
+      try {
+        await this.dataSource.transaction(async (tx) => {
+          await this.appliers.lockContacts(tx, applicable);
+          for (const event of applicable) await this.appliers.apply(tx, event, channels.get(event.channel_id) as Channel);
+          await this.markApplied(tx, applicable);
+        });
+        await this.seen(applicable);
+        return;
+      } catch {
+        // Which one failed is found below, where each gets its own try and its own failure record.
+      }
+    }
+    for (const event of applicable) await this.runOne(event, channels.get(event.channel_id) as Channel);
+  }
+
+  private async runOne(event: NodeEvent, channel: Channel): Promise<void> {
     try {
-      const channel = await this.channels.find(event.account_id, event.channel_id);
-      if (!channel) throw new PermanentNodeEventError('Its WhatsApp channel was deleted');
       await this.dataSource.transaction(async (tx) => {
         await this.appliers.apply(tx, event, channel);
-        const [, updated] = (await tx.query(
-          `UPDATE whatsapp_events SET status = 'applied', applied_at = now(), locked_until = NULL, last_error = NULL, updated_at = now()
-            WHERE id = $1 AND status = 'pending' AND attempt_count = $2`,
-          [event.id, event.attempt_count],
-        )) as [unknown, number];
-        if (updated !== 1) throw new Error('The event was taken over by another worker');
+        await this.markApplied(tx, [event]);
       });
-      await this.sessions.seen(channel.id);
+      await this.seen([event]);
     } catch (error) {
       await this.recordFailure(event, error as Error);
     }
   }
 
-  private async claim(eventId: string): Promise<NodeEvent | null> {
+  /** Applied, if each is still this try's (pending, with the attempt count its claim set). */
+  private async markApplied(tx: EntityManager, events: NodeEvent[]): Promise<void> {
+    const [, updated] = (await tx.query(
+      `UPDATE whatsapp_events e SET status = 'applied', applied_at = now(), locked_until = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS mine(id, attempt_count)
+        WHERE e.id = mine.id AND e.status = 'pending' AND e.attempt_count = mine.attempt_count`,
+      [events.map((event) => event.id), events.map((event) => event.attempt_count)],
+    )) as [unknown, number];
+    if (updated !== events.length) throw new Error('An event was taken over by another worker');
+  }
+
+  private async seen(events: NodeEvent[]): Promise<void> {
+    for (const channelId of new Set(events.map((event) => event.channel_id))) await this.sessions.seen(channelId);
+  }
+
+  /** The events still pending and free, leased for this try, in the order the job names them (a request's events stay in order). */
+  private async claim(eventIds: string[]): Promise<NodeEvent[]> {
     const [rows] = (await this.dataSource.query(
       `UPDATE whatsapp_events SET attempt_count = attempt_count + 1, ${takeLease('$2')}, updated_at = now()
-        WHERE id = $1 AND status = 'pending' AND ${leaseIsFree()} RETURNING *`,
-      [eventId, WHATSAPP_EVENT_LEASE_SECONDS],
+        WHERE id = ANY($1::uuid[]) AND status = 'pending' AND ${leaseIsFree()} RETURNING *`,
+      [eventIds, WHATSAPP_EVENT_LEASE_SECONDS],
     )) as [NodeEvent[], number];
-    return rows[0] ? this.dataSource.getRepository(NodeEvent).create(rows[0]) : null;
+    const repository = this.dataSource.getRepository(NodeEvent);
+    const byId = new Map(rows.map((row) => [row.id, repository.create(row)]));
+    return eventIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   private async recordFailure(event: NodeEvent, error: Error): Promise<void> {

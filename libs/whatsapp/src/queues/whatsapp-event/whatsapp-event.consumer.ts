@@ -16,8 +16,8 @@ export class WhatsappEventConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.consume(this.queue, WHATSAPP_EVENT_CONCURRENCY, async (job) => {
-      // One after the other: a job is one unit of Bull work, and the events of a request stay in their order.
-      for (const eventId of job.data.eventIds ?? [job.data.eventId]) await this.runner.run(eventId);
+      // In their order, together: a job is one unit of Bull work, and the events of a request stay in order.
+      await this.runner.run(job.data.eventIds ?? [job.data.eventId]);
     });
   }
 }
