@@ -14,7 +14,7 @@ import type { ProviderEventKind } from './provider-event-report';
 @Entity('message_provider_events')
 @Index('message_provider_events_dedupe_idx', ['channel_id', 'provider_event_id'], { unique: true })
 @Index('message_provider_events_once_idx', ['channel_id', 'once_token'], { unique: true, where: 'once_token IS NOT NULL' })
-@Index('message_provider_events_message_idx', ['message_id', 'occurred_at'])
+@Index('message_provider_events_message_idx', ['message_id', 'occurred_at'], { where: 'message_id IS NOT NULL' })
 @Index('message_provider_events_pending_idx', ['created_at'], { where: 'applied_at IS NULL' })
 export class MessageProviderEvent extends AccountOwnedEntity {
   @Column('uuid')
