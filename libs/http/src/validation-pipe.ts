@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { validateSync, ValidatorOptions } from 'class-validator';
 import { ErrorDetail } from './error-body';
 
 /** `steps` + `2` → `steps[2]`; `smtp` + `host` → `smtp.host`. */
@@ -41,9 +42,21 @@ function outermost(details: ErrorDetail[], errors: ValidationError[]): ErrorDeta
   return details.filter((detail) => detail.field !== undefined && ownFields.has(detail.field));
 }
 
+/**
+ * Nest's pipe awaits class-validator's asynchronous validate(), which costs
+ * about twice the synchronous one per body (measured: ~63 against ~24 µs for
+ * the node webhook's envelope) on every DTO route, publishing included. No
+ * DTO here has an asynchronous constraint, so the synchronous one says the same.
+ */
+class SyncValidationPipe extends ValidationPipe {
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): ValidationError[] {
+    return validateSync(object, validatorOptions);
+  }
+}
+
 /** Whitelists DTO fields, rejects unknown ones, and names every bad field in `details`. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SyncValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
