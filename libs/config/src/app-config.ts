@@ -36,6 +36,8 @@ export class AppConfig {
   /** The system mailer's SMTP URL (credentials inside: never log it); null when system mail is off. */
   readonly systemSmtpUrl!: string | null;
   readonly systemMailFrom!: string;
+  /** Seconds of failing before an endpoint's admins are emailed (ENDPOINT_FAILING_ALERT_SECONDS). */
+  readonly endpointFailingAlertSeconds!: number;
   readonly maxEndpointsPerAccount!: number;
   readonly maxEndpointsPerEvent!: number;
   readonly logLevel!: string;

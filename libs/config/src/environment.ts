@@ -216,6 +216,19 @@ export class Environment {
   @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'SYSTEM_MAIL_FROM must be an email address or Name <address>' })
   SYSTEM_MAIL_FROM?: string;
 
+  /**
+   * How long an endpoint fails every attempt before the account's admins are
+   * emailed that it is failing (through SYSTEM_SMTP_URL; checked when a failure
+   * is recorded). 30 minutes: past the first retries (0, 5, 300 s), well before
+   * the 5 days after which the endpoint is disabled. At most 4 days, so the
+   * notice comes before the disabling.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(345600)
+  ENDPOINT_FAILING_ALERT_SECONDS = 1800;
+
   /** Which proxies in front of the api may say who the client is (X-Forwarded-For); see trust-proxy.ts. */
   @IsString()
   TRUST_PROXY = 'false';

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       dbMigrate: true,
       trustProxy: false,
       signupLimitPerHour: 20,
+      endpointFailingAlertSeconds: 1800,
     });
   });
 
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'my-proxy', /^Invalid configuration: TRUST_PROXY — my-proxy is not an IP address/],
     ['MAX_ENDPOINTS_PER_ACCOUNT', '0', /^Invalid configuration: MAX_ENDPOINTS_PER_ACCOUNT/],
     ['SYSTEM_SMTP_URL', 'http://user:secret-pass@mail.example.com', /^Invalid configuration: SYSTEM_SMTP_URL — SYSTEM_SMTP_URL must be smtp:\/\//],
+    ['ENDPOINT_FAILING_ALERT_SECONDS', '400000', /^Invalid configuration: ENDPOINT_FAILING_ALERT_SECONDS — .*must not be greater than 345600/],
     ['SYSTEM_MAIL_FROM', 'not an address', /^Invalid configuration: SYSTEM_MAIL_FROM — .*email address/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ DEV_SECRETS_FILE: devSecrets(), [name]: value })).toThrow(ConfigError);

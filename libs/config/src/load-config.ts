@@ -91,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     systemSmtpUrl: env.SYSTEM_SMTP_URL ?? null,
     systemMailFrom: env.SYSTEM_MAIL_FROM ?? `Webhook Hub <no-reply@${new URL(publicUrl).hostname}>`,
+    endpointFailingAlertSeconds: env.ENDPOINT_FAILING_ALERT_SECONDS,
     maxEndpointsPerAccount: env.MAX_ENDPOINTS_PER_ACCOUNT,
     maxEndpointsPerEvent: env.MAX_ENDPOINTS_PER_EVENT,
     logLevel: env.LOG_LEVEL,
