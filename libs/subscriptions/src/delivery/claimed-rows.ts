@@ -27,6 +27,8 @@ export function endpointFromJson(json: RowJson<Endpoint>): Endpoint {
     updated_at: at(json.updated_at),
     disabled_at: atOrNull(json.disabled_at),
     failing_since: atOrNull(json.failing_since),
+    failing_notified_at: atOrNull(json.failing_notified_at),
+    disabled_notified_at: atOrNull(json.disabled_notified_at),
     previous_secret_expires_at: atOrNull(json.previous_secret_expires_at),
   };
 }

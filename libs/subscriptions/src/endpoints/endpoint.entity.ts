@@ -53,6 +53,14 @@ export class Endpoint extends AccountOwnedEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   failing_since!: Date | null;
 
+  /** When the account's admins were emailed that this failing streak passed ENDPOINT_FAILING_ALERT_SECONDS; null again with failing_since. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  failing_notified_at!: Date | null;
+
+  /** When the account's admins were emailed that the hub disabled this endpoint; null again once it is enabled. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  disabled_notified_at!: Date | null;
+
   @Column('text', { default: 'standard' })
   payload_format!: PayloadFormat;
 

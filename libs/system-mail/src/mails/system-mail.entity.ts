@@ -30,6 +30,10 @@ export class SystemMailRow {
   @Column('text', { nullable: true })
   body_encrypted!: string | null;
 
+  /** The rendered HTML alternative, encrypted, for templates that have one; NULL without one and once sent or failed. */
+  @Column('text', { nullable: true })
+  html_encrypted!: string | null;
+
   @Column('text', { default: 'queued' })
   status!: SystemMailStatus;
 

@@ -57,7 +57,7 @@ export class SystemMail {
   async enqueue(tx: EntityManager, input: SystemMailInput): Promise<{ id: string } | null> {
     if (!this.configured) throw new SystemMailNotConfiguredError();
     if (input.limit && (await this.recentCount(tx, input.to, input.template, input.limit.perMs)) >= input.limit.count) return null;
-    const { subject, text } = this.renderer.render(input.template, input.variables);
+    const { subject, text, html } = this.renderer.render(input.template, input.variables);
     const id = randomUUID();
     await tx.getRepository(SystemMailRow).insert({
       id,
@@ -65,6 +65,7 @@ export class SystemMail {
       template: input.template,
       subject,
       body_encrypted: this.secrets.encrypt(text),
+      html_encrypted: html === null ? null : this.secrets.encrypt(html),
       status: 'queued',
       message_id_header: `<${id}@${this.messageIdHost}>`,
       attempt_count: 0,

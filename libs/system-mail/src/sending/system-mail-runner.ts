@@ -37,13 +37,19 @@ export class SystemMailRunner {
     if (!mail) return; // sent already, leased by another worker, or gone
     try {
       if (!mail.body_encrypted) throw new SystemMailSendError('The mail has no body left to send', true);
-      await this.transport.send({ to: mail.to_address, subject: mail.subject, text: this.secrets.decrypt(mail.body_encrypted), messageId: mail.message_id_header });
+      await this.transport.send({
+        to: mail.to_address,
+        subject: mail.subject,
+        text: this.secrets.decrypt(mail.body_encrypted),
+        html: mail.html_encrypted ? this.secrets.decrypt(mail.html_encrypted) : null,
+        messageId: mail.message_id_header,
+      });
     } catch (error) {
       await this.recordFailure(mail, error instanceof SystemMailSendError ? error : new SystemMailSendError((error as Error).message, false));
       return;
     }
     await this.dataSource.query(
-      `UPDATE system_mails SET status = 'sent', sent_at = now(), body_encrypted = NULL, error = NULL, locked_until = NULL, updated_at = now()
+      `UPDATE system_mails SET status = 'sent', sent_at = now(), body_encrypted = NULL, html_encrypted = NULL, error = NULL, locked_until = NULL, updated_at = now()
         WHERE id = $1 AND status = 'queued'`,
       [mail.id],
     );
@@ -84,7 +90,7 @@ export class SystemMailRunner {
 
   private async fail(mailId: string, reason: string, condition = ''): Promise<void> {
     await this.dataSource.query(
-      `UPDATE system_mails SET status = 'failed', error = $2, body_encrypted = NULL, locked_until = NULL, updated_at = now()
+      `UPDATE system_mails SET status = 'failed', error = $2, body_encrypted = NULL, html_encrypted = NULL, locked_until = NULL, updated_at = now()
         WHERE id = $1 AND status = 'queued' ${condition}`,
       [mailId, reason],
     );

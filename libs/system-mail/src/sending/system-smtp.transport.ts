@@ -8,6 +8,8 @@ export interface OutgoingSystemMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative (multipart/alternative with the text), when the template has one. */
+  html: string | null;
   messageId: string;
 }
 
@@ -66,6 +68,7 @@ export class SystemSmtpTransport implements OnModuleDestroy {
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
+          ...(mail.html === null ? {} : { html: mail.html }),
           messageId: mail.messageId,
           disableFileAccess: true,
           disableUrlAccess: true,

@@ -1,10 +1,14 @@
+import { ENDPOINT_ALERT_TEMPLATES } from './endpoint-alert-templates';
+
 /**
  * Every email the hub sends on its own behalf, as Liquid (rendered with
  * strict variables, so a missing one fails at enqueue, in the caller's
- * request, not later in the worker). Plain text on purpose: nothing a user
- * typed (an account name) can turn into markup or a link.
+ * request, not later in the worker). Plain text, and optionally an HTML
+ * alternative whose values are escaped: nothing a user typed (an account
+ * name) can turn into markup or a link.
  */
 export const SYSTEM_MAIL_TEMPLATES = {
+  ...ENDPOINT_ALERT_TEMPLATES,
   /** A new email signed up: the link that creates the account. */
   'signup-confirm': {
     subject: 'Confirm your email to create your Webhook Hub account',
@@ -37,6 +41,6 @@ If you have forgotten your password, ask your hub's administrator to reset it. I
 — Webhook Hub at {{ hub_url }}
 `,
   },
-} as const satisfies Record<string, { subject: string; text: string }>;
+} as const satisfies Record<string, { subject: string; text: string; html?: string }>;
 
 export type SystemMailTemplate = keyof typeof SYSTEM_MAIL_TEMPLATES;
