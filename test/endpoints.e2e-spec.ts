@@ -58,7 +58,7 @@ const fieldsOf = (body: { details?: { field?: string }[] }) => (body.details ?? 
 
 const RESPONSE_KEYS = [
   'id', 'url', 'description', 'event_types', 'event_urls', 'channel_id', 'has_bearer_token', 'headers', 'timeout_ms',
-  'enabled', 'disabled_reason', 'disabled_at', 'failing_since', 'payload_format', 'created_at', 'updated_at',
+  'enabled', 'disabled_reason', 'disabled_at', 'failing_since', 'failing_notified_at', 'disabled_notified_at', 'payload_format', 'created_at', 'updated_at',
 ].sort();
 const TOKEN = 'bearer-PLAINTEXT-3c9e1f';
 

@@ -2298,6 +2298,18 @@ export interface components {
              */
             failing_since: string | null;
             /**
+             * Format: date-time
+             * @description When the account's admins were emailed that this run of failures passed ENDPOINT_FAILING_ALERT_SECONDS (null again after a success)
+             * @example null
+             */
+            failing_notified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the account's admins were emailed that the hub disabled the endpoint (null again once enabled)
+             * @example null
+             */
+            disabled_notified_at: string | null;
+            /**
              * @example standard
              * @enum {string}
              */
@@ -2397,6 +2409,18 @@ export interface components {
              * @example null
              */
             failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description When the account's admins were emailed that this run of failures passed ENDPOINT_FAILING_ALERT_SECONDS (null again after a success)
+             * @example null
+             */
+            failing_notified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the account's admins were emailed that the hub disabled the endpoint (null again once enabled)
+             * @example null
+             */
+            disabled_notified_at: string | null;
             /**
              * @example standard
              * @enum {string}
@@ -2555,6 +2579,18 @@ export interface components {
              * @example null
              */
             failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description When the account's admins were emailed that this run of failures passed ENDPOINT_FAILING_ALERT_SECONDS (null again after a success)
+             * @example null
+             */
+            failing_notified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the account's admins were emailed that the hub disabled the endpoint (null again once enabled)
+             * @example null
+             */
+            disabled_notified_at: string | null;
             /**
              * @example standard
              * @enum {string}

@@ -4,6 +4,7 @@ import { returning, RoundTripBatcher } from '@hub/database';
 import { AppConfig } from '@hub/config';
 import { type EventJson, EventPublisher, EventSql, type HubEvent } from '@hub/events';
 import { HubMetrics, leaseIsFree, RetrySchedule, takeLease } from '@hub/operations';
+import { EndpointAlerts } from '../alerts/endpoint-alerts';
 import { EndpointCredentials } from '../endpoints/endpoint-credentials';
 import { Endpoint } from '../endpoints/endpoint.entity';
 import { OutboundRequestBuilder } from '../sending/outbound-request-builder';
@@ -70,6 +71,7 @@ export class DeliveryRunner {
     private readonly producer: DeliveryProducer,
     private readonly events: EventPublisher,
     private readonly metrics: HubMetrics,
+    private readonly alerts: EndpointAlerts,
   ) {
     this.retries = deliveryRetrySchedule(config);
   }
@@ -142,7 +144,8 @@ export class DeliveryRunner {
   /**
    * The common case, for many attempts in one atomic statement: each
    * attempt row, its delivery marked succeeded, and the end of its endpoint's
-   * failing streak.
+   * failing streak (with its failing notice, so the next streak mails again;
+   * only written when a streak was on, so a healthy endpoint's row is not).
    */
   private async recordSuccesses(attempts: SucceededAttempt[]): Promise<void[]> {
     await this.dataSource.query(
@@ -153,7 +156,7 @@ export class DeliveryRunner {
          INSERT INTO delivery_attempts (delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers)
          SELECT delivery_id, account_id, n, status_code, duration_ms, response_body, error, request_headers FROM input
        ), streak AS (
-         UPDATE endpoints SET failing_since = NULL WHERE id IN (SELECT endpoint_id FROM input) AND failing_since IS NOT NULL
+         UPDATE endpoints SET failing_since = NULL, failing_notified_at = NULL WHERE id IN (SELECT endpoint_id FROM input) AND failing_since IS NOT NULL
        )
        UPDATE deliveries d SET status = 'succeeded', last_status_code = input.status_code, last_error = NULL, locked_until = NULL, updated_at = now(), completed_at = now()
          FROM input WHERE d.id = input.delivery_id`,
@@ -205,8 +208,14 @@ export class DeliveryRunner {
   }
 
   private async onFailure(tx: EntityManager, delivery: Delivery, endpoint: Endpoint, result: AttemptResult, outcome: AttemptOutcome): Promise<void> {
-    const [{ failing_since: failingSince }] = returning<{ failing_since: Date }>(
-      await tx.query('UPDATE endpoints SET failing_since = COALESCE(failing_since, now()) WHERE id = $1 RETURNING failing_since', [endpoint.id]),
+    // The same one statement as ever: it also says whether the failing notice is now due (the row lock
+    // makes concurrent failures of one endpoint take turns, so each sees the notice the one before recorded).
+    const [{ failing_since: failingSince, notice_due: noticeDue }] = returning<{ failing_since: Date; notice_due: boolean }>(
+      await tx.query(
+        `UPDATE endpoints SET failing_since = COALESCE(failing_since, now()) WHERE id = $1
+         RETURNING failing_since, (failing_notified_at IS NULL AND failing_since <= now() - make_interval(secs => $2::float)) IS TRUE AS notice_due`,
+        [endpoint.id, this.alerts.failingNoticeAfterSeconds],
+      ),
     );
     if (outcome.kind === 'exhausted') {
       await this.events.publish(tx, {
@@ -225,19 +234,25 @@ export class DeliveryRunner {
       });
     }
     const reason = outcome.kind === 'gone' ? 'gone' : Date.now() - new Date(failingSince).getTime() >= FAILING_DISABLE_MS ? 'failing' : null;
-    if (reason && endpoint.enabled) await this.disable(tx, delivery.account_id, endpoint, reason);
+    const lastError = result.error ?? `HTTP ${result.statusCode ?? 'error'}`;
+    if (reason && endpoint.enabled) await this.disable(tx, delivery, endpoint, reason, lastError);
+    else if (noticeDue && endpoint.enabled) {
+      const since = new Date(failingSince);
+      await this.alerts.failing(tx, endpoint, { since, disablesAt: new Date(since.getTime() + FAILING_DISABLE_MS), url: delivery.url, lastError });
+    }
   }
 
-  private async disable(tx: EntityManager, accountId: string, endpoint: Endpoint, reason: 'gone' | 'failing'): Promise<void> {
+  private async disable(tx: EntityManager, delivery: Delivery, endpoint: Endpoint, reason: 'gone' | 'failing', lastError: string): Promise<void> {
     const [disabled] = returning<{ disabled_at: Date }>(
       await tx.query(`UPDATE endpoints SET enabled = false, disabled_reason = $2, disabled_at = now(), updated_at = now() WHERE id = $1 AND enabled RETURNING disabled_at`, [endpoint.id, reason]),
     );
     if (!disabled) return; // another attempt disabled it first
     this.logger.warn(`Endpoint ${endpoint.id} disabled (${reason})`);
     await this.events.publish(tx, {
-      accountId,
+      accountId: delivery.account_id,
       type: 'endpoint.disabled',
       data: { endpoint_id: endpoint.id, url: endpoint.url ?? Object.values(endpoint.event_urls)[0] ?? null, reason, disabled_at: new Date(disabled.disabled_at).toISOString() },
     });
+    await this.alerts.disabled(tx, endpoint, { reason, at: new Date(disabled.disabled_at), url: delivery.url, lastError });
   }
 }

@@ -47,17 +47,18 @@ describe('settingsProblems', () => {
 
 describe('enabledState', () => {
   const now = new Date('2026-11-24T10:00:00.000Z');
-  const on = { enabled: true, disabled_reason: null, disabled_at: null, failing_since: now };
-  const off = { enabled: false, disabled_reason: 'failing' as const, disabled_at: now, failing_since: now };
+  const on = { enabled: true, disabled_reason: null, disabled_at: null, failing_since: now, failing_notified_at: now, disabled_notified_at: null };
+  const off = { enabled: false, disabled_reason: 'failing' as const, disabled_at: now, failing_since: now, failing_notified_at: now, disabled_notified_at: now };
+  const afresh = { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null, failing_notified_at: null, disabled_notified_at: null };
 
   it('on create: enabled unless told otherwise', () => {
-    expect(enabledState(null, undefined, now)).toEqual({ enabled: true, disabled_reason: null, disabled_at: null, failing_since: null });
+    expect(enabledState(null, undefined, now)).toEqual(afresh);
     expect(enabledState(null, false, now)).toEqual({ enabled: false, disabled_reason: 'manual', disabled_at: now });
   });
 
-  it('turning off records a manual disable; turning on clears the reason and the failing run', () => {
+  it('turning off records a manual disable; turning on clears the reason, the failing run and the notices sent', () => {
     expect(enabledState(on, false, now)).toEqual({ enabled: false, disabled_reason: 'manual', disabled_at: now });
-    expect(enabledState(off, true, now)).toEqual({ enabled: true, disabled_reason: null, disabled_at: null, failing_since: null });
+    expect(enabledState(off, true, now)).toEqual(afresh);
   });
 
   it('changes nothing when the state stays', () => {

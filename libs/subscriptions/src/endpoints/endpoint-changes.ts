@@ -15,7 +15,10 @@ export interface EndpointSettings {
   payload_format: PayloadFormat;
 }
 
-export type EnabledState = Pick<Endpoint, 'enabled' | 'disabled_reason' | 'disabled_at' | 'failing_since'>;
+export type EnabledState = Pick<Endpoint, 'enabled' | 'disabled_reason' | 'disabled_at' | 'failing_since' | 'failing_notified_at' | 'disabled_notified_at'>;
+
+/** An endpoint turned on starts afresh: no reason, no run of failures, no notice sent (so a new run of failures mails its admins again). */
+export const ENABLED_AFRESH: EnabledState = { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null, failing_notified_at: null, disabled_notified_at: null };
 
 const DEFAULTS: EndpointSettings = {
   url: null,
@@ -74,11 +77,11 @@ export function settingsOf(endpoint: Endpoint): EndpointSettings {
   return { url, description, event_types, event_urls, channel_id, headers, timeout_ms, payload_format };
 }
 
-/** Turning an endpoint off records a manual disable; turning it on clears why and since when it was failing. */
+/** Turning an endpoint off records a manual disable; turning it on clears why, since when it was failing and the notices sent. */
 export function enabledState(current: EnabledState | null, enabled: boolean | undefined, now = new Date()): Partial<EnabledState> {
   const wasEnabled = current?.enabled ?? true;
   const target = enabled ?? wasEnabled;
-  if (target && (!current || !wasEnabled)) return { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null };
+  if (target && (!current || !wasEnabled)) return { ...ENABLED_AFRESH };
   if (!target && wasEnabled) return { enabled: false, disabled_reason: 'manual', disabled_at: now };
   return {};
 }

@@ -20,6 +20,8 @@ export function toEndpointDto(endpoint: Endpoint): EndpointResponse {
     disabled_reason: endpoint.disabled_reason,
     disabled_at: endpoint.disabled_at,
     failing_since: endpoint.failing_since,
+    failing_notified_at: endpoint.failing_notified_at,
+    disabled_notified_at: endpoint.disabled_notified_at,
     payload_format: endpoint.payload_format,
     created_at: endpoint.created_at,
     updated_at: endpoint.updated_at,

@@ -6,7 +6,7 @@ import { AccountScope, SecretBox } from '@hub/database';
 import { generateEndpointSecret } from '../signing/endpoint-secret';
 import { EndpointInputDto } from './dto/endpoint-input.dto';
 import { EndpointResponse, EndpointWithSecretResponse, RotatedEndpointResponse } from './dto/endpoint-response.dto';
-import { enabledState, nextSettings, settingsOf, settingsProblems } from './endpoint-changes';
+import { ENABLED_AFRESH, enabledState, nextSettings, settingsOf, settingsProblems } from './endpoint-changes';
 import { EndpointCredentials } from './endpoint-credentials';
 import { EndpointDestinations } from './endpoint-destinations';
 import { Endpoint } from './endpoint.entity';
@@ -141,7 +141,7 @@ export class EndpointsService {
     const saved = await this.dataSource.transaction(async (tx) => {
       const current = await this.scope.get(accountId, id, tx);
       await this.quotas.assertRoomFor(accountId, { ...settingsOf(current), id, enabled: true }, tx);
-      return this.scope.update(accountId, id, { enabled: true, disabled_reason: null, disabled_at: null, failing_since: null }, tx);
+      return this.scope.update(accountId, id, { ...ENABLED_AFRESH }, tx);
     });
     return toEndpointDto(saved);
   }

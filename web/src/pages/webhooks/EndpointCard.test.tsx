@@ -30,6 +30,8 @@ const endpoint = (overrides: Partial<Endpoint>): Endpoint => ({
   disabled_reason: null,
   disabled_at: null,
   failing_since: null,
+  failing_notified_at: null,
+  disabled_notified_at: null,
   payload_format: 'standard',
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',

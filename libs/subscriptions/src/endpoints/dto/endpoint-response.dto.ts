@@ -32,6 +32,15 @@ export class EndpointResponse {
   disabled_at!: Date | null;
   @ApiProperty({ example: null, nullable: true, type: Date, description: 'Start of the current run of failed attempts' })
   failing_since!: Date | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: Date,
+    description: "When the account's admins were emailed that this run of failures passed ENDPOINT_FAILING_ALERT_SECONDS (null again after a success)",
+  })
+  failing_notified_at!: Date | null;
+  @ApiProperty({ example: null, nullable: true, type: Date, description: "When the account's admins were emailed that the hub disabled the endpoint (null again once enabled)" })
+  disabled_notified_at!: Date | null;
   @ApiProperty({ enum: PAYLOAD_FORMATS, example: 'standard' })
   payload_format!: PayloadFormat;
   @ApiProperty({ example: '2026-11-24T10:00:00.000Z' })
