@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Endpoint } from '../../api/types';
 import { errorMessage } from '../../ui/PageStates';
 import { endpointDestinations, endpointName, endpointState } from './endpointState';
+import { OwnerNotice } from './OwnerNotice';
 import { formatName } from './payloadFormats';
 import { SecretPanel } from './SecretPanel';
 import { TestSendPanel } from './TestSendPanel';
@@ -45,6 +46,7 @@ export function EndpointCard({ endpoint, channelNames, onEdit, onDelete }: Endpo
         <span className={`badge badge-${state.tone}`}>{state.label}</span>
       </header>
       {state.explanation && <p className={state.tone === 'danger' ? 'form-error' : 'warning'}>{state.explanation}</p>}
+      <OwnerNotice endpoint={endpoint} />
       <dl className="facts">
         <dt>URLs</dt>
         <dd>
