@@ -27,6 +27,7 @@ async function recreateDatabase() {
   await withClient(databaseUrl('postgres'), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${DATABASE}`);
+    if (process.env.BENCH_PG_LOG === '1') await client.query(`ALTER DATABASE ${DATABASE} SET log_min_duration_statement = 0; ALTER DATABASE ${DATABASE} SET log_parameter_max_length = 0`);
   });
 }
 
