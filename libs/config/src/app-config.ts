@@ -41,6 +41,9 @@ export class AppConfig {
   readonly maxEndpointsPerAccount!: number;
   readonly maxEndpointsPerEvent!: number;
   readonly logLevel!: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: tracing is on (spans exported over OTLP/HTTP) only when set. */
+  readonly otlpEndpoint!: string | null;
+  readonly otelServiceName!: string | null;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -250,6 +250,21 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Tracing is on only when this is set: the OTLP/HTTP collector base URL
+   * (the exporter appends /v1/traces). Unset, no OpenTelemetry SDK is loaded.
+   * The exporter reads it (and the other standard OTEL_* variables) itself;
+   * it is validated here so a bad value stops the process like any other.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** service.name of the spans; default webhook-hub-api, webhook-hub-worker or webhook-hub (both roles in one process). */
+  @IsOptional()
+  @Matches(/^[^\s,=]{1,100}$/, { message: 'OTEL_SERVICE_NAME must be 1–100 characters without spaces, commas or =' })
+  OTEL_SERVICE_NAME?: string;
+
   @IsOptional()
   @IsString()
   DEV_SECRETS_FILE?: string;

@@ -95,5 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     maxEndpointsPerAccount: env.MAX_ENDPOINTS_PER_ACCOUNT,
     maxEndpointsPerEvent: env.MAX_ENDPOINTS_PER_EVENT,
     logLevel: env.LOG_LEVEL,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    otelServiceName: env.OTEL_SERVICE_NAME ?? null,
   });
 }
