@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runHub } from '../../api/src/run-hub';
+import { bootHub } from '../../api/src/boot-hub';
 
-// `npm start`: api and worker in one process, for a single machine.
-void runHub({ api: true, worker: true });
+// `npm run start:single`: api and worker in one process, for a single machine.
+bootHub({ api: true, worker: true });

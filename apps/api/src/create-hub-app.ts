@@ -10,6 +10,7 @@ import { AppConfig } from '@hub/config';
 import { answerClientError, createValidationPipe, HttpExceptionFilter, installRequestGuard, installTextBodyParser } from '@hub/http';
 import { InboundLogService, inboundSourceOf } from '@hub/inbound-log';
 import { HubLogger, installLeanAsyncResourceBind, installRequestLog, requestIdOf } from '@hub/operations';
+import { isTracing, nameActiveRequestSpan } from '@hub/tracing';
 import { HubModule, HubRoles } from './hub.module';
 import { installSecurityHeaders } from './security-headers';
 
@@ -85,6 +86,13 @@ export async function createHubApp(config: AppConfig, roles: HubRoles, extraModu
   installSecurityHeaders(fastify, config);
   installRequestGuard(fastify, { isInbound: (request) => inboundSourceOf(request) !== undefined });
   installRequestLog(fastify, logger.pino, { skipRoutes: UNLOGGED_ROUTES, secretParams: SECRET_PATH_PARAMS });
+  // Only with tracing on: without it no request pays for the hook.
+  if (isTracing()) {
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      nameActiveRequestSpan({ method: request.method, route: request.routeOptions.url, params: request.params }, SECRET_PATH_PARAMS);
+      done();
+    });
+  }
   const inbound = roles.api ? app.get(InboundLogService) : undefined;
   const webRoot = roles.api ? findWebRoot() : undefined;
   app.useGlobalFilters(

@@ -1,4 +1,4 @@
 import 'reflect-metadata';
-import { runHub } from './run-hub';
+import { bootHub } from './boot-hub';
 
-void runHub({ api: true, worker: false });
+bootHub({ api: true, worker: false });

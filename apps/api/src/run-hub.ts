@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@hub/config';
+import { AppConfig, ConfigError } from '@hub/config';
 import { ServiceUnreachableError } from '@hub/database';
 import { exitGracefullyOnSignals, isSupervised, preflight } from '@hub/operations';
 import { createHubApp } from './create-hub-app';
@@ -8,15 +8,14 @@ import { HubRoles } from './hub.module';
 export const READY_MESSAGE = { type: 'hub:ready' } as const;
 
 /**
- * Shared entrypoint: validate config, check services, migrate, boot, listen,
+ * Shared entrypoint (after bootHub validated the config and started tracing): check services, migrate, boot, listen,
  * stop gracefully on SIGTERM/SIGINT. Known failures print one line.
  *
  * Under the supervisor (`npm start`) a worker opens no port: the api processes
  * own PORT, and /metrics there speaks for every process.
  */
-export async function runHub(roles: HubRoles): Promise<void> {
+export async function runHub(roles: HubRoles, config: AppConfig): Promise<void> {
   try {
-    const config = loadConfig();
     await preflight(config, (line) => process.stdout.write(`${line}\n`));
     const app = await createHubApp(config, roles);
     exitGracefullyOnSignals(app, config.shutdownTimeoutMs);

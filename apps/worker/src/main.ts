@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runHub } from '../../api/src/run-hub';
+import { bootHub } from '../../api/src/boot-hub';
 
 // `npm run start:worker`: Bull processors plus /api/health and /metrics; run as many as you like.
-void runHub({ api: false, worker: true });
+bootHub({ api: false, worker: true });

@@ -1,3 +1,4 @@
+import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { AppConfig } from '@hub/config';
 import { isTracing, setTracing } from './tracing-state';
@@ -7,6 +8,12 @@ export interface TracingOptions {
   roles: { api: boolean; worker: boolean };
   /** Tests: spans go here (an InMemorySpanExporter's processor) instead of OTLP, and tracing is on without an endpoint. */
   spanProcessor?: SpanProcessor;
+  /**
+   * Tests: Jest loads modules itself, past the Node require hook the
+   * instrumentations patch through, so a test applies their patches to the
+   * modules Jest loaded (test/support/jest-instrumentation.ts).
+   */
+  withInstrumentations?: (instrumentations: Instrumentation[]) => void;
 }
 
 /** Paths whose requests make no span: probes and scrapes, every few seconds. */
@@ -59,25 +66,24 @@ export function startTracing(config: AppConfig, options: TracingOptions): boolea
   });
   // AsyncLocalStorage context, W3C traceparent + baggage propagation.
   provider.register();
-  registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]),
-        // A path may hold a capability (the trigger's webhook id, an unsubscribe token) and a query a credential (Meta's
-        // hub.verify_token): neither is recorded here; the route hook sets url.path with those parameters left out.
-        startIncomingSpanHook: () => NO_URL,
-        // Outbound calls of the hub go through undici; node:http clients (nodemailer's SNS/SMTP aside) only inside a trace.
-        requireParentforOutgoingSpans: true,
-      }),
-      // Queries and Redis commands outside a traced request or job (Bull's polling and lock renewals, the sweeper's
-      // reads) would each be a one-span trace: only those with a parent are recorded.
-      new PgInstrumentation({ requireParentSpan: true }),
-      new IORedisInstrumentation({ requireParentSpan: true }),
-      // The webhook sends (and the workflow http_request step): children of their attempt's span.
-      new UndiciInstrumentation({ requireParentforSpans: true, startSpanHook: (request) => ({ ...NO_URL, 'url.full': request.origin }) }),
-    ],
-  });
+  const instrumentations: Instrumentation[] = [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]),
+      // A path may hold a capability (the trigger's webhook id, an unsubscribe token) and a query a credential (Meta's
+      // hub.verify_token): neither is recorded here; the route hook sets url.path with those parameters left out.
+      startIncomingSpanHook: () => NO_URL,
+      // Outbound calls of the hub go through undici; node:http clients (nodemailer's SNS/SMTP aside) only inside a trace.
+      requireParentforOutgoingSpans: true,
+    }),
+    // Queries and Redis commands outside a traced request or job (Bull's polling and lock renewals, the sweeper's
+    // reads) would each be a one-span trace: only those with a parent are recorded.
+    new PgInstrumentation({ requireParentSpan: true }),
+    new IORedisInstrumentation({ requireParentSpan: true }),
+    // The webhook sends (and the workflow http_request step): children of their attempt's span.
+    new UndiciInstrumentation({ requireParentforSpans: true, startSpanHook: (request) => ({ ...NO_URL, 'url.full': request.origin }) }),
+  ];
+  registerInstrumentations({ tracerProvider: provider, instrumentations });
+  options.withInstrumentations?.(instrumentations);
   shutdown = () => provider.shutdown();
   setTracing(true);
   return true;

@@ -30,13 +30,13 @@ describe('work tracing (jobs carry the trace that stored their work)', () => {
 
   it('stamps work with the active trace and keeps a trace work already carries', () => {
     const a = request('a');
-    const items = context.with(trace.setSpan(context.active(), a.span), () => stampWithActiveTrace([{ id: '1' }, { id: '2', trace: 'kept' }]));
+    const items = context.with(trace.setSpan(context.active(), a.span), () => stampWithActiveTrace<{ id: string; trace?: string }>([{ id: '1' }, { id: '2', trace: 'kept' }]));
     expect(a.traceparent).toMatch(new RegExp(`^00-${a.span.spanContext().traceId}-${a.span.spanContext().spanId}-01$`));
     expect(items).toEqual([
       { id: '1', trace: a.traceparent },
       { id: '2', trace: 'kept' },
     ]);
-    expect(stampWithActiveTrace([{ id: '3' }])).toEqual([{ id: '3' }]); // outside any span (the sweeper)
+    expect(stampWithActiveTrace<{ id: string; trace?: string }>([{ id: '3' }])).toEqual([{ id: '3' }]); // outside any span (the sweeper)
   });
 
   it('gives a job one trace when its items share it, one per item when they do not', () => {

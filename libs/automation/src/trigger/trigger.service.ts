@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { RoundTripBatcher } from '@hub/database';
 import { InboundLogService, InboundLogSql, inboundState } from '@hub/inbound-log';
 import type { InboundLog } from '@hub/inbound-log';
+import { annotateActiveSpan } from '@hub/tracing';
 import { isWebhookIdShape } from '../workflows/webhook-id';
 import { TriggerResponseDto } from './dto/trigger-response.dto';
 import { readTriggerBody, TriggerContact } from './trigger-body';
@@ -82,6 +83,7 @@ export class TriggerService {
       if (!id) return { response: await this.firstAnswer(log.id, webhookId, idempotencyKey), replayed: true };
       stored.id = id;
     }
+    annotateActiveSpan({ 'webhook_hub.trigger_request.id': stored.id });
     // Stored: the answer does not wait for Redis (a request that never reaches it is enqueued by the sweeper).
     void this.producer.enqueue([{ id: stored.id, attempt_count: 0 }]);
     return { response, replayed: false };

@@ -6,6 +6,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
 import { REDACTED, redactHeaders, redactUrl } from '@hub/http';
+import { annotateActiveSpan } from '@hub/tracing';
 import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { ReplayMarks } from '../replay/replay-marks';
 import { InboundAccounts } from '../route/inbound-accounts';
@@ -62,6 +63,8 @@ export class InboundLogService {
 
   recorded(request: FastifyRequest, row: InboundLog): void {
     inboundState(request).logId = row.id;
+    // The request's span names its stored log row (tracing on).
+    annotateActiveSpan({ 'webhook_hub.inbound_log.id': row.id });
     this.metrics.inboundRequests.inc({ source: row.source, status: String(row.status_code) });
   }
 

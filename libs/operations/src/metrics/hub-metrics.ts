@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { hubMetricsText, isSupervised, joinClusterMetrics } from './cluster-metrics';
 
+/**
+ * Endpoints with series of their own in one process; deliveries to endpoints
+ * past it are counted under endpoint_id="other". Each endpoint costs 4
+ * outcome series and 10 latency series (8 buckets, sum, count).
+ */
+export const MAX_ENDPOINT_SERIES = 1000;
+export const OTHER_ENDPOINTS = 'other';
+
 export type QueueCounts = () => Promise<{ waiting?: number; delayed?: number; active?: number }>;
 
 /**
@@ -33,6 +41,23 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  readonly endpointDeliveries = new Counter({
+    name: 'webhook_hub_endpoint_deliveries_total',
+    help: `Delivery attempts per endpoint by outcome (succeeded, retry, exhausted, gone); endpoints past the first ${MAX_ENDPOINT_SERIES} of a process count as endpoint_id="${OTHER_ENDPOINTS}"`,
+    labelNames: ['endpoint_id', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly endpointAttemptLatency = new Histogram({
+    name: 'webhook_hub_endpoint_attempt_duration_seconds',
+    help: 'Outbound attempt latency per endpoint (fewer buckets than the hub-wide histogram: one set per endpoint)',
+    labelNames: ['endpoint_id'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  private readonly labelledEndpoints = new Set<string>();
+
   private readonly queues = new Map<string, QueueCounts>();
 
   readonly queueDepth = new Gauge({
@@ -50,6 +75,23 @@ export class HubMetrics {
       }
     },
   });
+
+  /** One delivery attempt's outcome and latency, hub-wide and for its endpoint. */
+  recordAttempt(endpointId: string, outcome: string, seconds: number): void {
+    this.deliveries.inc({ outcome });
+    this.attemptLatency.observe(seconds);
+    const label = this.endpointLabel(endpointId);
+    this.endpointDeliveries.inc({ endpoint_id: label, outcome });
+    this.endpointAttemptLatency.observe({ endpoint_id: label }, seconds);
+  }
+
+  /** The endpoint's own label while fewer than MAX_ENDPOINT_SERIES have one, else "other" (series live as long as the process). */
+  private endpointLabel(endpointId: string): string {
+    if (this.labelledEndpoints.has(endpointId)) return endpointId;
+    if (this.labelledEndpoints.size >= MAX_ENDPOINT_SERIES) return OTHER_ENDPOINTS;
+    this.labelledEndpoints.add(endpointId);
+    return endpointId;
+  }
 
   /** A queue module registers how to count its jobs (Bull's getJobCounts). */
   watchQueue(name: string, counts: QueueCounts): void {

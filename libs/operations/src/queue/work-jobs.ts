@@ -1,7 +1,12 @@
 import type { JobOptions, Queue } from 'bull';
+import { jobTraceFields, TracedItem, TracedJob } from '@hub/tracing';
 
-/** A unit of work PostgreSQL holds, to be put on a queue: its row id, attempts so far, and a delay for a retry. */
-export interface QueuedWork {
+/**
+ * A unit of work PostgreSQL holds, to be put on a queue: its row id, attempts
+ * so far, a delay for a retry, and (tracing on) the traceparent of where it was
+ * stored, which its job carries.
+ */
+export interface QueuedWork extends TracedItem {
   id: string;
   attempt_count: number;
   delayMs?: number;
@@ -22,9 +27,9 @@ export interface WorkJobShape<T> {
  * can be found to promote), due items travel up to `max` per job (id of the
  * first plus `+<count>`), so Redis and Bull work once for all of them.
  */
-export function workJobs<T>(items: QueuedWork[], shape: WorkJobShape<T>): { data: T; opts: JobOptions }[] {
+export function workJobs<T>(items: QueuedWork[], shape: WorkJobShape<T>): { data: T & TracedJob; opts: JobOptions }[] {
   const single = (item: QueuedWork) => ({
-    data: shape.one(item.id),
+    data: { ...shape.one(item.id), ...jobTraceFields([item]) },
     opts: { ...shape.options, jobId: `${item.id}:${item.attempt_count}`, delay: Math.max(0, Math.round(item.delayMs ?? 0)) },
   });
   const due = items.filter((item) => !item.delayMs);
@@ -32,7 +37,9 @@ export function workJobs<T>(items: QueuedWork[], shape: WorkJobShape<T>): { data
   for (let i = 0; i < due.length; i += shape.max) {
     const chunk = due.slice(i, i + shape.max);
     const jobId = `${chunk[0].id}:${chunk[0].attempt_count}+${chunk.length}`;
-    jobs.push(chunk.length === 1 ? single(chunk[0]) : { data: shape.many(chunk.map((item) => item.id)), opts: { ...shape.options, jobId, delay: 0 } });
+    jobs.push(
+      chunk.length === 1 ? single(chunk[0]) : { data: { ...shape.many(chunk.map((item) => item.id)), ...jobTraceFields(chunk) }, opts: { ...shape.options, jobId, delay: 0 } },
+    );
   }
   return jobs;
 }

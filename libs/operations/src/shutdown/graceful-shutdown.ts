@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Server } from 'node:http';
+import { stopTracing } from '@hub/tracing';
 import { HubLogger } from '../logging/hub-logger';
 import { QueueDrain } from './queue-drain';
 
@@ -47,6 +48,8 @@ export function exitGracefullyOnSignals(app: INestApplication, timeoutMs: number
     try {
       await Promise.all([closeHttp(app), app.get(QueueDrain, { strict: false }).drain()]);
       await app.close();
+      // The spans of the last requests and jobs are still in the batch processor's buffer.
+      await stopTracing();
     } catch (error) {
       logger.error(`Shutdown failed: ${(error as Error).message}`, 'Shutdown');
       process.exit(1);

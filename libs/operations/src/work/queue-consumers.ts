@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import Bull, { Job, Queue } from 'bull';
+import { runJobInSpan } from '@hub/tracing';
 
 /** The queues registered in this process that nobody consumes, in name order. */
 export function queuesWithoutConsumer(registered: Iterable<string>, consumed: ReadonlySet<string>): string[] {
@@ -25,11 +26,15 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
 
   constructor(private readonly discovery: DiscoveryService) {}
 
-  /** Takes `concurrency` jobs of `queue` at once, each handled by `handler` (a rejection fails the job). */
+  /**
+   * Takes `concurrency` jobs of `queue` at once, each handled by `handler` (a
+   * rejection fails the job), in a span that continues the trace the job
+   * carries (tracing on).
+   */
   consume<T>(queue: Queue<T>, concurrency: number, handler: (job: Job<T>) => Promise<unknown>): void {
     this.consumed.add(queue.name);
     const run = (job: Job<T>) => {
-      const running = handler(job);
+      const running = runJobInSpan(queue.name, job, () => handler(job));
       this.running.add(running);
       return running.finally(() => this.running.delete(running));
     };

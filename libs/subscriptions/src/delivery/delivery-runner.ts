@@ -14,6 +14,7 @@ import { PayloadRenderer } from '../formats/payload-renderer';
 import { DeliveryProducer } from '../queues/webhook-delivery/webhook-delivery.producer';
 import { AttemptOutcome, attemptOutcome, deliveryRetrySchedule } from '../queues/webhook-delivery/webhook-delivery.queue';
 import { deliveryFromJson, endpointFromJson, RowJson } from './claimed-rows';
+import { AttemptSpan, traceAttempt } from './attempt-span';
 
 // An endpoint failing every attempt this long is disabled (SPEC §3).
 const FAILING_DISABLE_MS = 5 * 24 * 60 * 60 * 1000;
@@ -79,7 +80,10 @@ export class DeliveryRunner {
   async run(deliveryId: string): Promise<void> {
     const claimed = await this.claim(deliveryId);
     if (!claimed) return;
-    const { delivery, endpoint, event } = claimed;
+    await traceAttempt(claimed.delivery, claimed.endpoint, (span) => this.attempt(claimed, span));
+  }
+
+  private async attempt({ delivery, endpoint, event }: Claimed, span: AttemptSpan): Promise<void> {
     if (!endpoint.enabled) {
       await this.finishWithoutSending(delivery, `Endpoint disabled (${endpoint.disabled_reason ?? 'manual'})`);
       return;
@@ -100,9 +104,9 @@ export class DeliveryRunner {
       format: rendered.format,
     });
     const result = await this.sender.send(outbound);
-    this.metrics.attemptLatency.observe(result.durationMs / 1000);
     const outcome = attemptOutcome(delivery.attempt_count, result, this.retries);
-    this.metrics.deliveries.inc({ outcome: outcome.kind });
+    span.report(result, outcome.kind);
+    this.metrics.recordAttempt(endpoint.id, outcome.kind, result.durationMs / 1000);
     await this.record(delivery, endpoint, result, outcome);
     if (outcome.kind === 'retry') await this.producer.deliver([{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs: outcome.delayMs }]);
   }

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { stampWithActiveTrace } from '@hub/tracing';
 import { RoundTripBatcher } from '@hub/database';
 import { addJobs, EnqueueBacklog, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
 import { JOB_OPTIONS, MAX_REQUESTS_PER_JOB, TRIGGER_REQUEST_QUEUE, TriggerRequestJob } from './workflow-trigger.queue';
@@ -35,11 +36,13 @@ export class TriggerRequestProducer implements OnModuleInit {
   /**
    * Enqueues these requests; the calls of one event-loop turn share one Redis
    * round trip. While Redis is away the calls wait for it, up to
-   * MAX_WAITING_FOR_REDIS requests; more are left to the sweeper.
+   * MAX_WAITING_FOR_REDIS requests; more are left to the sweeper. Tracing on,
+   * each carries the trace of the request that stored it.
    */
   async enqueue(requests: DueTriggerRequest[]): Promise<void> {
     if (requests.length === 0) return;
-    await this.backlog.admit(requests.length, () => this.enqueues.submit(requests));
+    const traced = stampWithActiveTrace(requests);
+    await this.backlog.admit(traced.length, () => this.enqueues.submit(traced));
   }
 
   private async add(batches: DueTriggerRequest[][]): Promise<void[]> {

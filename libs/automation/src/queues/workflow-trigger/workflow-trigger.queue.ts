@@ -1,6 +1,7 @@
 import { JobOptions, QueueOptions } from 'bull';
 import { AppConfig } from '@hub/config';
 import { RetrySchedule } from '@hub/operations';
+import type { TracedJob } from '@hub/tracing';
 import { stepRetrySchedule } from '../workflow-run/workflow-run.queue';
 
 /**
@@ -10,7 +11,8 @@ import { stepRetrySchedule } from '../workflow-run/workflow-run.queue';
  */
 export const TRIGGER_REQUEST_QUEUE = 'workflow-trigger';
 
-export interface TriggerRequestJob {
+/** Tracing on, the job also carries the traceparent(s) of the requests it enrols (TracedJob). */
+export interface TriggerRequestJob extends TracedJob {
   requestId?: string;
   requestIds?: string[];
 }

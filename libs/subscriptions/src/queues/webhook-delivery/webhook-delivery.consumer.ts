@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '@hub/config';
 import { QueueConsumers } from '@hub/operations';
+import { runAsItem } from '@hub/tracing';
 import { DeliveryRunner } from '../../delivery/delivery-runner';
 import { SendSlots } from '../../delivery/send-slots';
 import { DELIVERY_QUEUE, DeliveryJob } from './webhook-delivery.queue';
@@ -21,7 +22,8 @@ export class DeliveryConsumer implements OnModuleInit {
     const slots = new SendSlots(this.config.webhookDeliveryConcurrency);
     this.consumers.consume(this.queue, this.config.webhookDeliveryConcurrency, async (job) => {
       const ids = job.data.deliveryIds ?? (job.data.deliveryId ? [job.data.deliveryId] : []);
-      const results = await Promise.allSettled(ids.map((id) => slots.run(() => this.runner.run(id))));
+      // Each attempt in its own delivery's trace when the job carries several (tracing on).
+      const results = await Promise.allSettled(ids.map((id, index) => slots.run(() => runAsItem(job, index, () => this.runner.run(id)))));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       // A delivery whose run threw keeps its lease until it expires; then the sweeper enqueues it again.
       if (failed) throw failed.reason;

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { RoundTripBatcher } from '@hub/database';
 import { addJobs, EnqueueBacklog, HubMetrics, promoteDelayedJob, QueuedWork, workJobs } from '@hub/operations';
+import { stampWithActiveTrace } from '@hub/tracing';
 import type { Queue } from 'bull';
 import { DELIVERY_QUEUE, DeliveryJob, deliveryJobId, JOB_OPTIONS, MAX_DELIVERIES_PER_JOB } from './webhook-delivery.queue';
 
@@ -34,11 +35,13 @@ export class DeliveryProducer implements OnModuleInit {
   /**
    * Enqueues these deliveries; the calls of one event-loop turn share one
    * Redis round trip. While Redis is away the calls wait for it, up to
-   * MAX_WAITING_FOR_REDIS deliveries; more are left to the sweeper.
+   * MAX_WAITING_FOR_REDIS deliveries; more are left to the sweeper. Tracing
+   * on, each carries the trace of the caller (the request or job that stored it).
    */
   async deliver(deliveries: DueDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.backlog.admit(deliveries.length, () => this.enqueues.submit(deliveries));
+    const traced = stampWithActiveTrace(deliveries);
+    await this.backlog.admit(traced.length, () => this.enqueues.submit(traced));
   }
 
   /** A delivery made due again now (an admin's retry): its delayed retry job, if Redis still holds one, runs now; else a new job. */

@@ -1,6 +1,7 @@
 import { JobOptions, QueueOptions } from 'bull';
 import { AppConfig } from '@hub/config';
 import { afterFailedAttempt, RetrySchedule, scheduleFromSeconds } from '@hub/operations';
+import type { TracedJob } from '@hub/tracing';
 
 /**
  * Sends one attempt of a delivery — or of several: the deliveries of events
@@ -10,7 +11,8 @@ import { afterFailedAttempt, RetrySchedule, scheduleFromSeconds } from '@hub/ope
  */
 export const DELIVERY_QUEUE = 'webhook-delivery';
 
-export interface DeliveryJob {
+/** Tracing on, the job also carries the traceparent(s) of where its deliveries were stored (TracedJob). */
+export interface DeliveryJob extends TracedJob {
   deliveryId?: string;
   deliveryIds?: string[];
 }
