@@ -10,10 +10,13 @@ const ROOT = join(__dirname, '..');
 
 /** What a fresh Node process reports after bootHub's first step and loading the whole app (test/support/tracing-probe.ts). */
 async function probe(env: Record<string, string>): Promise<{ started: boolean; provider: string; sdkModules: string[] }> {
+  // ts-node compiles the whole app in the child: ~20 s alone on this machine, minutes when it is busy.
   const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/support/tracing-probe.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, JWT_SECRET: 'probe-jwt-secret-0123456789abcdef0123', APP_SECRET_KEY: 'probe-app-secret-0123456789abcdef0123', ...env },
-    timeout: 60000,
+    timeout: 180_000,
+  }).catch((error: Error & { stderr?: string; killed?: boolean }) => {
+    throw new Error(`the probe failed${error.killed ? ' (timed out)' : ''}: ${error.stderr ?? error.message}`);
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) as string);
 }
@@ -37,7 +40,7 @@ describe('tracing off and free when OTEL_EXPORTER_OTLP_ENDPOINT is unset', () =>
     expect(on.started).toBe(true);
     expect(on.provider).toBe('NodeTracerProvider');
     expect(on.sdkModules).toEqual(expect.arrayContaining(['sdk-trace-node', 'exporter-trace-otlp-http', 'instrumentation-pg', 'instrumentation-ioredis']));
-  }, 120000);
+  }, 400_000);
 
   it('refuses a bad endpoint like any other variable', () => {
     expect(() => loadConfig({ JWT_SECRET: 'off-jwt-secret-0123456789abcdef01234', APP_SECRET_KEY: 'off-app-secret-0123456789abcdef01234', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
