@@ -1,7 +1,9 @@
 import { HubMetrics, MAX_ENDPOINT_SERIES, OTHER_ENDPOINTS } from './hub-metrics';
 
 describe('HubMetrics per-endpoint series', () => {
-  const seriesOf = async (metrics: HubMetrics, name: string) => (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+  // A histogram's values also name their series (_bucket, _sum, _count), which prom-client's type leaves out.
+  const seriesOf = async (metrics: HubMetrics, name: string) =>
+    ((await metrics.registry.getSingleMetric(name)?.get())?.values ?? []) as { labels: Record<string, string | number>; value: number; metricName?: string }[];
 
   it('counts each attempt hub-wide and under its endpoint, by outcome, with its latency', async () => {
     const metrics = new HubMetrics();
