@@ -15,5 +15,6 @@ import { WhatsappNodeService1796360000000 } from './1796360000000-WhatsappNodeSe
 import { WorkflowStepsKeepKeyOrder1796370000000 } from './1796370000000-WorkflowStepsKeepKeyOrder';
 import { ProviderEventsLeanerIndexes1796375000000 } from './1796375000000-ProviderEventsLeanerIndexes';
 import { EndpointAlerts1796384210000 } from './1796384210000-EndpointAlerts';
+import { DeliveryRollups1796390000000 } from './1796390000000-DeliveryRollups';
 
-export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101, DeliveryHotUpdates1795552000000, InboundRawBodyBytes1795560000000, LeadCapture1796300853931, LeadRepeats1796310000000, ProviderEvents1796320000000, SnsConfirmations1796330000000, SystemMailAndSignupConfirmation1796340000000, WhatsappNodeService1796360000000, WorkflowStepsKeepKeyOrder1796370000000, ProviderEventsLeanerIndexes1796375000000, EndpointAlerts1796384210000];
+export const MIGRATIONS: Function[] = [Foundation1795527161259, OutboundDelivery1795527614170, Messaging1795531421991, Automation1795531482676, TriggerInbox1795537454101, DeliveryHotUpdates1795552000000, InboundRawBodyBytes1795560000000, LeadCapture1796300853931, LeadRepeats1796310000000, ProviderEvents1796320000000, SnsConfirmations1796330000000, SystemMailAndSignupConfirmation1796340000000, WhatsappNodeService1796360000000, WorkflowStepsKeepKeyOrder1796370000000, ProviderEventsLeanerIndexes1796375000000, EndpointAlerts1796384210000, DeliveryRollups1796390000000];

@@ -13,6 +13,7 @@ import { WhatsappModule } from '@hub/whatsapp';
 import { MessagingModule } from '@hub/messaging';
 import { HubLoggerModule, OperationsModule } from '@hub/operations';
 import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, WhatsableModule } from '@hub/subscriptions';
+import { StatsModule } from './stats/stats.module';
 
 /** Everything the HTTP process serves: admin API, public inbound routes, operations. */
 @Module({
@@ -36,6 +37,7 @@ import { DeliveryLogsModule, EndpointsModule, SubscriptionsCoreModule, Whatsable
     LeadsModule,
     EmailEventsModule,
     WhatsappModule,
+    StatsModule,
   ],
 })
 export class ApiModule {}

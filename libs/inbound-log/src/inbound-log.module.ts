@@ -8,13 +8,14 @@ import { InboundReplayer } from './replay/inbound-replayer';
 import { ReplayMarks } from './replay/replay-marks';
 import { InboundAccounts } from './route/inbound-accounts';
 import { InboundLogInterceptor } from './route/inbound-log.interceptor';
+import { InboundStats } from './stats/inbound-stats';
 
 // Global: every inbound route in any module uses the interceptor and the service.
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([InboundLog])],
   controllers: [InboundLogController],
-  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks, InboundAccounts],
-  exports: [InboundLogService, InboundLogInterceptor, InboundAccounts],
+  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks, InboundAccounts, InboundStats],
+  exports: [InboundLogService, InboundLogInterceptor, InboundAccounts, InboundStats],
 })
 export class InboundLogModule {}

@@ -8,3 +8,4 @@ export { OneTimeMarks } from './replay/one-time-marks';
 export { InboundAccounts, InboundAccountOf } from './route/inbound-accounts';
 export { InboundLogRetentionModule } from './retention/inbound-log-retention.module';
 export { InboundLogRetention } from './retention/inbound-log-retention';
+export { InboundStats, InboundSourceCounts, INBOUND_SOURCES, INBOUND_OUTCOMES } from './stats/inbound-stats';

@@ -5,12 +5,13 @@ import { RedisProbe } from './health/redis-probe';
 import { HubMetrics } from './metrics/hub-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueueDrain } from './shutdown/queue-drain';
+import { WorkBacklogs } from './work/work-backlogs';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
   controllers: [HealthController, MetricsController],
-  providers: [HubMetrics, RedisProbe, QueueDrain],
-  exports: [HubMetrics, RedisProbe, QueueDrain],
+  providers: [HubMetrics, RedisProbe, QueueDrain, WorkBacklogs],
+  exports: [HubMetrics, RedisProbe, QueueDrain, WorkBacklogs],
 })
 export class OperationsModule {}

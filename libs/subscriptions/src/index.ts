@@ -17,3 +17,8 @@ export { DeliveryLogsModule } from './logs/delivery-logs.module';
 export { DeliveryAttemptRetention } from './retention/delivery-attempt-retention';
 export { FormatContexts, ConversationLookup } from './formats/format-contexts';
 export { PayloadRenderer } from './formats/payload-renderer';
+export { DeliveryStatsModule } from './stats/delivery-stats.module';
+export { DeliveryStats, EndpointHealth, OutcomeBucket, OutcomeCounts, StatsWindow } from './stats/delivery-stats';
+export { DeliveryRollups } from './stats/delivery-rollups';
+export { ROLLUP_BUCKET_SECONDS } from './stats/delivery-rollup-sql';
+export { LATENCY_BOUNDS_MS } from './stats/latency-histogram';

@@ -19,6 +19,11 @@ export class InboundLogQueryDto extends PageQueryDto {
   @IsISO8601()
   since?: string;
 
+  @ApiPropertyOptional({ example: '2026-11-25T00:00:00Z', description: 'Received before (ISO-8601, exclusive): with since, one bar of the overview' })
+  @IsOptional()
+  @IsISO8601()
+  until?: string;
+
   @ApiPropertyOptional({
     example: '/api/webhook/email/sendgrid/e1d2c3b4-a5f6-4789-8abc-def012345678',
     description: 'Only requests to this path (with any query string): e.g. one email channel\'s webhook_url path',

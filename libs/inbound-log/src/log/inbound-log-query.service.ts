@@ -45,6 +45,7 @@ export class InboundLogQueryService {
     if (query.source) qb.andWhere('l.source = :source', { source: query.source });
     if (query.status) qb.andWhere('l.outcome = :outcome', { outcome: query.status });
     if (query.since) qb.andWhere('l.created_at >= :since', { since: new Date(query.since) });
+    if (query.until) qb.andWhere('l.created_at < :until', { until: new Date(query.until) });
     if (query.path) qb.andWhere('(l.url = :path OR starts_with(l.url, :pathQuery))', { path: query.path, pathQuery: `${query.path}?` });
     const cursor = decodeCursor(query.cursor);
     if (cursor) qb.andWhere('(l.created_at, l.id) < (:at, :cid)', { at: cursor.createdAt, cid: cursor.id });

@@ -37,6 +37,18 @@ export class DeliveryLogQueryService {
     else if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.since) qb.andWhere('d.created_at >= :since', { since: new Date(query.since) });
     if (query.until) qb.andWhere('d.created_at < :until', { until: new Date(query.until) });
+    // The overview's bars count attempts by when they were made: its links ask for the deliveries with an attempt in the bar.
+    if (query.attempted_since || query.attempted_until) {
+      qb.andWhere(
+        `d.id IN (SELECT a.delivery_id FROM delivery_attempts a WHERE a.account_id = :accountId
+            AND a.created_at >= :attemptedSince AND a.created_at < :attemptedUntil)`,
+        {
+          accountId,
+          attemptedSince: query.attempted_since ? new Date(query.attempted_since) : new Date(0),
+          attemptedUntil: query.attempted_until ? new Date(query.attempted_until) : new Date(8.64e15),
+        },
+      );
+    }
     const cursor = decodeCursor(query.cursor);
     if (cursor) qb.andWhere('(d.created_at, d.id) < (:at, :cid)', { at: cursor.createdAt, cid: cursor.id });
     const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(query.limit + 1).getMany();

@@ -38,6 +38,16 @@ export class DeliveryQueryDto extends PageQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   until?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-24T10:00:00Z', description: 'Only deliveries with an attempt made at or after this (ISO-8601): the overview\'s bars count attempts' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  attempted_since?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-24T11:00:00Z', description: 'Only deliveries with an attempt made before this (ISO-8601, exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  attempted_until?: string;
 }
 
 export class DeliveryItemDto {
