@@ -1291,6 +1291,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery attempts per interval by outcome (succeeded, failed, retrying) over the last hour, 24 hours or 7 days */
+        get: operations["StatsController_deliveryOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbound requests per source (automation trigger, Meta, Google, each ESP, WhatsApp) and outcome over the range */
+        get: operations["StatsController_inboundBySource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's waiting work per queue: depth (due now), pending in all, and the age of the oldest due job */
+        get: operations["StatsController_queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every endpoint's health over the range: success rate with its series (sparkline), p95 latency, last error, why and since when disabled */
+        get: operations["StatsController_endpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint's health over the range (404 when not the account's) */
+        get: operations["StatsController_endpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4017,6 +4102,252 @@ export interface components {
              */
             ignored: number;
         };
+        OutcomeCountsDto: {
+            /**
+             * @description Attempts answered 2xx
+             * @example 1180
+             */
+            succeeded: number;
+            /**
+             * @description Failed attempts that were their delivery's last (the delivery is failed)
+             * @example 4
+             */
+            failed: number;
+            /**
+             * @description Failed attempts after which another was made or is scheduled
+             * @example 37
+             */
+            retrying: number;
+        };
+        OutcomeBucketDto: {
+            /**
+             * @description Attempts answered 2xx
+             * @example 1180
+             */
+            succeeded: number;
+            /**
+             * @description Failed attempts that were their delivery's last (the delivery is failed)
+             * @example 4
+             */
+            failed: number;
+            /**
+             * @description Failed attempts after which another was made or is scheduled
+             * @example 37
+             */
+            retrying: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T17:00:00.000Z
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T18:00:00.000Z
+             */
+            end: string;
+        };
+        DeliveryStatsDto: {
+            /**
+             * @example 24h
+             * @enum {string}
+             */
+            range: "1h" | "24h" | "7d";
+            /**
+             * @description Width of one bar
+             * @example 3600
+             */
+            interval_seconds: number;
+            /**
+             * Format: date-time
+             * @description Start of the first bar
+             * @example 2026-12-02T18:00:00.000Z
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description End of the last bar (exclusive); the last bar is the interval now is in
+             * @example 2026-12-03T18:00:00.000Z
+             */
+            until: string;
+            totals: components["schemas"]["OutcomeCountsDto"];
+            /** @description Every bar of the range in order, zeros included */
+            buckets: components["schemas"]["OutcomeBucketDto"][];
+        };
+        InboundSourceStatsDto: {
+            /**
+             * @description automation (trigger webhook), meta, google, mailgun, ses, sendgrid, postmark, whatsapp
+             * @example automation
+             */
+            source: string;
+            /** @example 412 */
+            accepted: number;
+            /** @example 3 */
+            duplicate: number;
+            /**
+             * @description Answered 4xx (bad signature, unreadable body, unknown id…)
+             * @example 9
+             */
+            rejected: number;
+            /**
+             * @description Answered 5xx
+             * @example 0
+             */
+            error: number;
+            /** @example 424 */
+            total: number;
+        };
+        InboundStatsDto: {
+            /**
+             * @example 24h
+             * @enum {string}
+             */
+            range: "1h" | "24h" | "7d";
+            /**
+             * @description Width of one bar
+             * @example 3600
+             */
+            interval_seconds: number;
+            /**
+             * Format: date-time
+             * @description Start of the first bar
+             * @example 2026-12-02T18:00:00.000Z
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description End of the last bar (exclusive); the last bar is the interval now is in
+             * @example 2026-12-03T18:00:00.000Z
+             */
+            until: string;
+            /** @description Every source, zeros included */
+            sources: components["schemas"]["InboundSourceStatsDto"][];
+        };
+        QueueBacklogDto: {
+            /** @example deliveries */
+            name: string;
+            /**
+             * @description Not done yet: due now or waiting for a retry
+             * @example 42
+             */
+            pending: number;
+            /**
+             * @description Due now and not yet picked up (queue depth)
+             * @example 5
+             */
+            due: number;
+            /**
+             * Format: date-time
+             * @description When the longest-waiting due job became due
+             * @example 2026-12-03T17:41:58.000Z
+             */
+            oldest_due_at: string | null;
+            /**
+             * @description Its age in seconds at the time of the answer
+             * @example 12
+             */
+            oldest_age_seconds: number | null;
+        };
+        QueueStatsDto: {
+            queues: components["schemas"]["QueueBacklogDto"][];
+        };
+        LastErrorDto: {
+            /** @example HTTP 503 */
+            message: string;
+            /** @example 503 */
+            status_code: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T17:38:12.000Z
+             */
+            at: string;
+        };
+        EndpointHealthDto: {
+            /**
+             * @description Attempts answered 2xx
+             * @example 1180
+             */
+            succeeded: number;
+            /**
+             * @description Failed attempts that were their delivery's last (the delivery is failed)
+             * @example 4
+             */
+            failed: number;
+            /**
+             * @description Failed attempts after which another was made or is scheduled
+             * @example 37
+             */
+            retrying: number;
+            /**
+             * Format: uuid
+             * @example 3f2a1b0c-9a4f-4e8f-a7c6-5d4e3f2a1b0c
+             */
+            endpoint_id: string;
+            /** @example CRM sync */
+            description: string | null;
+            /** @example https://example.com/hooks */
+            url: string | null;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Why it is disabled: gone (answered 410), failing (every attempt failed for 5 days), manual
+             * @example null
+             * @enum {string|null}
+             */
+            disabled_reason: "gone" | "failing" | "manual" | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            disabled_at: string | null;
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed attempts; null after any success
+             * @example 2026-12-03T16:02:00.000Z
+             */
+            failing_since: string | null;
+            /** @example 1221 */
+            attempts: number;
+            /**
+             * @description succeeded / attempts in the range (0–1); null without attempts
+             * @example 0.966
+             */
+            success_rate: number | null;
+            /**
+             * @description 95th percentile attempt duration, as the upper bound of its histogram bucket (10, 25, 50, 75, 100, 150, 200, 300, 500 ms … 30 s)
+             * @example 300
+             */
+            p95_latency_ms: number | null;
+            /** @description The latest failed attempt in the range */
+            last_error: components["schemas"]["LastErrorDto"] | null;
+            /** @description Attempts per bar of the range (the sparkline) */
+            series: components["schemas"]["OutcomeBucketDto"][];
+        };
+        EndpointStatsDto: {
+            /**
+             * @example 24h
+             * @enum {string}
+             */
+            range: "1h" | "24h" | "7d";
+            /**
+             * @description Width of one bar
+             * @example 3600
+             */
+            interval_seconds: number;
+            /**
+             * Format: date-time
+             * @description Start of the first bar
+             * @example 2026-12-02T18:00:00.000Z
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description End of the last bar (exclusive); the last bar is the interval now is in
+             * @example 2026-12-03T18:00:00.000Z
+             */
+            until: string;
+            /** @description Lowest success rate first; endpoints without attempts last */
+            endpoints: components["schemas"]["EndpointHealthDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -4669,6 +5000,8 @@ export interface operations {
                 source?: string;
                 status?: "accepted" | "duplicate" | "rejected" | "error";
                 since?: string;
+                /** @description Received before (ISO-8601, exclusive): with since, one bar of the overview */
+                until?: string;
                 /** @description Only requests to this path (with any query string): e.g. one email channel's webhook_url path */
                 path?: string;
                 /** @description Opaque cursor from a previous page's next_cursor. */
@@ -7295,6 +7628,10 @@ export interface operations {
                 since?: string;
                 /** @description Created before (ISO-8601, exclusive) */
                 until?: string;
+                /** @description Only deliveries with an attempt made at or after this (ISO-8601): the overview's bars count attempts */
+                attempted_since?: string;
+                /** @description Only deliveries with an attempt made before this (ISO-8601, exclusive) */
+                attempted_until?: string;
                 /** @description Opaque cursor from a previous page's next_cursor. */
                 cursor?: string;
                 /** @description Page size, 1–200. */
@@ -10732,6 +11069,295 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "error": "Service Unavailable",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_deliveryOutcomes: {
+        parameters: {
+            query?: {
+                /** @description The last hour (5-minute bars), 24 hours (hourly) or 7 days (6-hourly) */
+                range?: "1h" | "24h" | "7d";
+                /** @description Only this endpoint's attempts (404 when not the account's) */
+                endpoint_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_inboundBySource: {
+        parameters: {
+            query?: {
+                /** @description The last hour (5-minute bars), 24 hours (hourly) or 7 days (6-hourly) */
+                range?: "1h" | "24h" | "7d";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_queues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStatsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_endpoints: {
+        parameters: {
+            query?: {
+                /** @description The last hour (5-minute bars), 24 hours (hourly) or 7 days (6-hourly) */
+                range?: "1h" | "24h" | "7d";
+                /** @description At most this many endpoints, lowest success rate first (default: all) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_endpoint: {
+        parameters: {
+            query?: {
+                /** @description The last hour (5-minute bars), 24 hours (hourly) or 7 days (6-hourly) */
+                range?: "1h" | "24h" | "7d";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointHealthDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "What went wrong, in words"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
                      *       "message": "What went wrong, in words"
                      *     }
                      */
