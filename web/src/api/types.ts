@@ -103,3 +103,11 @@ export type ProviderEventKind = ProviderEvent['kind'];
 export type MessageStatus = Message['status'];
 export type SendMessageRequest = Schemas['SendMessageDto'];
 export type SendAccepted = Schemas['SendAcceptedDto'];
+
+export type StatsRange = NonNullable<NonNullable<paths['/api/stats/deliveries']['get']['parameters']['query']>['range']>;
+export type DeliveryStats = Schemas['DeliveryStatsDto'];
+export type OutcomeBucket = Schemas['OutcomeBucketDto'];
+export type InboundStats = Schemas['InboundStatsDto'];
+export type InboundSourceStats = Schemas['InboundSourceStatsDto'];
+export type QueueBacklog = Schemas['QueueBacklogDto'];
+export type EndpointHealth = Schemas['EndpointHealthDto'];

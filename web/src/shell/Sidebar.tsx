@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { NavLink } from 'react-router';
 import { appRoutes, type AppRoute } from '../routes';
+import { useNavFlags } from './useNavFlags';
 
 /** The routes in order, cut where the section changes. */
 function sections(routes: AppRoute[]): { title?: string; routes: AppRoute[] }[] {
@@ -21,6 +22,7 @@ interface SidebarProps {
 }
 
 export function Sidebar({ id, ref, onClose }: SidebarProps) {
+  const flags = useNavFlags();
   return (
     <aside className="sidebar" id={id} ref={ref}>
       <button type="button" className="nav-close" onClick={onClose}>
@@ -42,13 +44,24 @@ export function Sidebar({ id, ref, onClose }: SidebarProps) {
               </p>
             )}
             <ul className="nav-list">
-              {section.routes.map((route) => (
-                <li key={route.path}>
-                  <NavLink to={route.path} end={route.path === '/'} className="nav-link">
-                    {route.label}
-                  </NavLink>
-                </li>
-              ))}
+              {section.routes.map((route) => {
+                const flag = flags[route.path];
+                const flagId = `nav-flag-${route.path.replace(/\W/g, '')}`;
+                return (
+                  <li key={route.path} className={flag ? 'nav-item-flagged' : undefined}>
+                    {/* The flag describes the link rather than naming it: the link stays "Webhooks" for everyone. */}
+                    <NavLink to={route.path} end={route.path === '/'} className="nav-link" aria-describedby={flag ? flagId : undefined}>
+                      {route.label}
+                    </NavLink>
+                    {flag && (
+                      <span id={flagId} className="nav-flag">
+                        <span aria-hidden="true">{flag.short}</span>
+                        <span className="visually-hidden">{flag.long}</span>
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ))}

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import type { Delivery } from '../../api/types';
 import { EmptyState, ErrorState, Loading, errorMessage } from '../../ui/PageStates';
 import { PageHeader } from '../../ui/PageHeader';
+import { formatPreciseDate } from '../../ui/formatDate';
 import { useEventTypes } from '../event-types/useEventTypes';
 import { endpointName } from '../webhooks/endpointState';
 import { useEndpoints } from '../webhooks/useEndpoints';
@@ -44,6 +45,15 @@ export function DeliveriesPage() {
     <PageHeader title="Delivery log">
       Every event sent to your endpoints, newest first, with each attempt. It refreshes by itself every few seconds.
     </PageHeader>
+  );
+  const attemptedWindow = (filters.attempted_since || filters.attempted_until) && (
+    <p className="notice" role="status">
+      Only deliveries with an attempt made {filters.attempted_since ? `from ${formatPreciseDate(filters.attempted_since)}` : ''}
+      {filters.attempted_until ? ` until ${formatPreciseDate(filters.attempted_until)}` : ''} (from the overview).{' '}
+      <button type="button" className="button button-small" onClick={() => setFilters({ attempted_since: '', attempted_until: '' })}>
+        Any attempt time
+      </button>
+    </p>
   );
 
   if (openId) {
@@ -114,6 +124,7 @@ export function DeliveriesPage() {
         onChange={setFilters}
         onClear={() => setSearchParams({}, { replace: true })}
       />
+      {attemptedWindow}
       {filteredEndpoint && <RecoverForm key={filteredEndpoint.id} endpoint={filteredEndpoint} />}
       {body}
     </>

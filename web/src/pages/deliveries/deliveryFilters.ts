@@ -7,9 +7,12 @@ export interface DeliveryFilters {
   status: '' | DeliveryStatusFilter;
   since: string;
   until: string;
+  /** Deliveries with an attempt in [attempted_since, attempted_until) (ISO-8601): what a bar of the overview counts. */
+  attempted_since: string;
+  attempted_until: string;
 }
 
-export const FILTER_KEYS = ['endpoint_id', 'event_type', 'status', 'since', 'until'] as const;
+export const FILTER_KEYS = ['endpoint_id', 'event_type', 'status', 'since', 'until', 'attempted_since', 'attempted_until'] as const;
 const STATUSES: readonly DeliveryStatusFilter[] = ['pending', 'retrying', 'succeeded', 'failed'];
 
 export function filtersFrom(params: URLSearchParams): DeliveryFilters {
@@ -20,7 +23,13 @@ export function filtersFrom(params: URLSearchParams): DeliveryFilters {
     status: (STATUSES as readonly string[]).includes(status) ? (status as DeliveryStatusFilter) : '',
     since: params.get('since') ?? '',
     until: params.get('until') ?? '',
+    attempted_since: isoOrEmpty(params.get('attempted_since')),
+    attempted_until: isoOrEmpty(params.get('attempted_until')),
   };
+}
+
+function isoOrEmpty(value: string | null): string {
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : '';
 }
 
 /** A `datetime-local` value (local time) as ISO-8601, or undefined when empty or unreadable. */
@@ -44,6 +53,8 @@ export function apiQuery(filters: DeliveryFilters) {
     status: filters.status || undefined,
     since: localToIso(filters.since),
     until: localToIso(filters.until),
+    attempted_since: filters.attempted_since || undefined,
+    attempted_until: filters.attempted_until || undefined,
   };
 }
 

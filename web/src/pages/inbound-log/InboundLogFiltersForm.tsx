@@ -45,6 +45,10 @@ export function InboundLogFiltersForm({ filters, seenSources, onChange, onClear 
         <label htmlFor="inbound-since">Since</label>
         <input id="inbound-since" type="datetime-local" value={filters.since} onChange={(e) => onChange({ since: e.target.value })} />
       </div>
+      <div className="field field-time">
+        <label htmlFor="inbound-until">Until</label>
+        <input id="inbound-until" type="datetime-local" value={filters.until} onChange={(e) => onChange({ until: e.target.value })} />
+      </div>
       <button type="button" className="button filters-clear" onClick={onClear} disabled={!hasFilters(filters)}>
         Clear filters
       </button>

@@ -1,14 +1,15 @@
 import type { InboundLogOutcome } from '../../api/types';
 import { localToIso } from '../deliveries/deliveryFilters';
 
-/** The inbound log's filters as they live in the URL (`since` as a `datetime-local` value, the reader's time zone). */
+/** The inbound log's filters as they live in the URL (`since` and `until` as `datetime-local` values, the reader's time zone). */
 export interface InboundLogFilters {
   source: string;
   status: '' | InboundLogOutcome;
   since: string;
+  until: string;
 }
 
-export const FILTER_KEYS = ['source', 'status', 'since'] as const;
+export const FILTER_KEYS = ['source', 'status', 'since', 'until'] as const;
 export const OUTCOMES: readonly InboundLogOutcome[] = ['accepted', 'duplicate', 'rejected', 'error'];
 
 export function filtersFrom(params: URLSearchParams): InboundLogFilters {
@@ -17,6 +18,7 @@ export function filtersFrom(params: URLSearchParams): InboundLogFilters {
     source: params.get('source') ?? '',
     status: (OUTCOMES as readonly string[]).includes(status) ? (status as InboundLogOutcome) : '',
     since: params.get('since') ?? '',
+    until: params.get('until') ?? '',
   };
 }
 
@@ -25,6 +27,7 @@ export function apiQuery(filters: InboundLogFilters) {
     source: filters.source.trim() || undefined,
     status: filters.status || undefined,
     since: localToIso(filters.since),
+    until: localToIso(filters.until),
   };
 }
 
@@ -41,6 +44,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   ses: 'Amazon SES',
   sendgrid: 'SendGrid',
   postmark: 'Postmark',
+  whatsapp: 'WhatsApp',
 };
 
 export function sourceLabel(source: string): string {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Endpoint } from '../../api/types';
 import { errorMessage } from '../../ui/PageStates';
@@ -13,6 +13,8 @@ interface EndpointCardProps {
   endpoint: Endpoint;
   /** Channel names by id, for the scope. */
   channelNames: Map<string, string>;
+  /** Its last 24 hours (success rate, sparkline, p95, last error), when loaded. */
+  health?: ReactNode;
   onEdit: (endpoint: Endpoint) => void;
   onDelete: (endpoint: Endpoint) => void;
 }
@@ -28,7 +30,7 @@ function settingsSummary(endpoint: Endpoint): string {
 }
 
 /** One endpoint: where it sends, what, its state, and what can be done with it. */
-export function EndpointCard({ endpoint, channelNames, onEdit, onDelete }: EndpointCardProps) {
+export function EndpointCard({ endpoint, channelNames, health, onEdit, onDelete }: EndpointCardProps) {
   const headingId = useId();
   const [panel, setPanel] = useState<Panel>(null);
   const setEnabled = useSetEndpointEnabled(endpoint.id);
@@ -47,6 +49,7 @@ export function EndpointCard({ endpoint, channelNames, onEdit, onDelete }: Endpo
       </header>
       {state.explanation && <p className={state.tone === 'danger' ? 'form-error' : 'warning'}>{state.explanation}</p>}
       <OwnerNotice endpoint={endpoint} />
+      {health}
       <dl className="facts">
         <dt>URLs</dt>
         <dd>

@@ -7,6 +7,8 @@ import { EmptyState, ErrorState, Loading, errorMessage } from '../../ui/PageStat
 import { PageHeader } from '../../ui/PageHeader';
 import { useEventTypes } from '../event-types/useEventTypes';
 import { EndpointCard } from './EndpointCard';
+import { EndpointHealthFacts } from './EndpointHealthFacts';
+import { useEndpointHealth } from '../overview/useStats';
 import { EndpointForm, type SavedEndpoint } from './EndpointForm';
 import { endpointName } from './endpointState';
 import { useChannels, useDeleteEndpoint, useEndpoints } from './useEndpoints';
@@ -35,6 +37,12 @@ export function WebhooksPage() {
   const eventTypes = useEventTypes();
   const channels = useChannels();
   const deleteEndpoint = useDeleteEndpoint();
+  // Health is extra: the screen works without it (loading or failed, cards just show no figures).
+  const health = useEndpointHealth('24h');
+  const healthOf = (id: string) => {
+    const found = health.data?.endpoints.find((entry) => entry.endpoint_id === id);
+    return found && health.data ? <EndpointHealthFacts health={found} since={health.data.since} until={health.data.until} /> : undefined;
+  };
   const [created, setCreated] = useState<EndpointWithSecret | null>(null);
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<Endpoint | null>(null);
@@ -91,14 +99,21 @@ export function WebhooksPage() {
         {editing !== 'new' && !endpoint ? (
           <ErrorState title="This endpoint no longer exists." error={new Error('It may have been deleted.')} onRetry={closeForm} />
         ) : (
-          <EndpointForm
-            key={editing}
-            catalog={eventTypes.data}
-            channels={channels.data}
-            endpoint={endpoint}
-            onSaved={onSaved}
-            onCancel={closeForm}
-          />
+          <>
+            {endpoint && healthOf(endpoint.id) && (
+              <section className="card" aria-label="Health over the last 24 hours">
+                {healthOf(endpoint.id)}
+              </section>
+            )}
+            <EndpointForm
+              key={editing}
+              catalog={eventTypes.data}
+              channels={channels.data}
+              endpoint={endpoint}
+              onSaved={onSaved}
+              onCancel={closeForm}
+            />
+          </>
         )}
       </>
     );
@@ -130,6 +145,7 @@ export function WebhooksPage() {
             key={endpoint.id}
             endpoint={endpoint}
             channelNames={channelNames}
+            health={healthOf(endpoint.id)}
             onEdit={(e) => openForm(e.id)}
             onDelete={(e) => {
               deleteEndpoint.reset();
