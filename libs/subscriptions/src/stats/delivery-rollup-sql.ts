@@ -1,4 +1,4 @@
-import { latencyCountsSql } from './latency-histogram';
+import { latencyCountsSql, latencySlotSql } from './latency-histogram';
 
 /** Width of a delivery_rollups bucket; every chart interval is a multiple of it. */
 export const ROLLUP_BUCKET_SECONDS = 300;
@@ -29,18 +29,22 @@ export interface AttemptRowsFilter {
  * column and the hot path writes nothing more.
  */
 export function attemptRollupRowsSql(filter: AttemptRowsFilter): string {
-  const ok = 'a.status_code BETWEEN 200 AND 299';
-  const last = `(d.status = 'failed' AND a.n >= d.attempt_count)`;
-  return `SELECT d.endpoint_id, d.account_id, ${bucketOf('a.created_at', ROLLUP_BUCKET_SECONDS)} AS bucket_start,
-           count(*) FILTER (WHERE ${ok})::int AS succeeded,
-           count(*) FILTER (WHERE NOT coalesce(${ok}, false) AND ${last})::int AS failed,
-           count(*) FILTER (WHERE NOT coalesce(${ok}, false) AND NOT ${last})::int AS retrying,
-           ${latencyCountsSql('a.duration_ms')} AS latency_counts,
-           (array_agg(coalesce(a.error, 'HTTP ' || a.status_code) ORDER BY a.created_at DESC) FILTER (WHERE NOT coalesce(${ok}, false)))[1] AS last_error,
-           (array_agg(a.status_code ORDER BY a.created_at DESC) FILTER (WHERE NOT coalesce(${ok}, false)))[1] AS last_error_status,
-           max(a.created_at) FILTER (WHERE NOT coalesce(${ok}, false)) AS last_error_at
-      FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
-     WHERE a.created_at >= ${filter.from} AND a.created_at < ${filter.to}${filter.account ? ` AND a.account_id = ${filter.account}` : ''}
+  // Each attempt's outcome, latency slot and bucket are worked out once, in the inner SELECT, then counted.
+  return `SELECT endpoint_id, account_id, bucket_start,
+           count(*) FILTER (WHERE ok)::int AS succeeded,
+           count(*) FILTER (WHERE NOT ok AND last)::int AS failed,
+           count(*) FILTER (WHERE NOT ok AND NOT last)::int AS retrying,
+           ${latencyCountsSql('slot')} AS latency_counts,
+           (array_agg(error ORDER BY created_at DESC) FILTER (WHERE NOT ok))[1] AS last_error,
+           (array_agg(status_code ORDER BY created_at DESC) FILTER (WHERE NOT ok))[1] AS last_error_status,
+           max(created_at) FILTER (WHERE NOT ok) AS last_error_at
+      FROM (SELECT d.endpoint_id, d.account_id, ${bucketOf('a.created_at', ROLLUP_BUCKET_SECONDS)} AS bucket_start, a.created_at, a.status_code,
+                   coalesce(a.status_code BETWEEN 200 AND 299, false) AS ok,
+                   (d.status = 'failed' AND a.n >= d.attempt_count) AS last,
+                   ${latencySlotSql('a.duration_ms')} AS slot,
+                   coalesce(a.error, 'HTTP ' || a.status_code) AS error
+              FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+             WHERE a.created_at >= ${filter.from} AND a.created_at < ${filter.to}${filter.account ? ` AND a.account_id = ${filter.account}` : ''}) AS attempt
      GROUP BY 1, 2, 3`;
 }
 

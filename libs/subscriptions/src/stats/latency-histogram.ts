@@ -6,12 +6,15 @@
  */
 export const LATENCY_BOUNDS_MS = [10, 25, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000] as const;
 
-/** SQL: an int[] of attempts per latency bucket for `durationSql` (an aggregate, so it goes in a GROUP BY select). */
-export function latencyCountsSql(durationSql: string): string {
-  const bounds = `ARRAY[${LATENCY_BOUNDS_MS.join(',')}]`;
-  // width_bucket(x, bounds) is 0 below the first bound, i for bounds[i] <= x < bounds[i+1]; we count x <= bound as that bound's bucket.
-  const slot = `width_bucket(${durationSql} - 1, ${bounds})`;
-  const counts = Array.from({ length: LATENCY_BOUNDS_MS.length + 1 }, (_, i) => `count(*) FILTER (WHERE ${slot} = ${i})::int`);
+/** SQL: the latency bucket (0 … LATENCY_BOUNDS_MS.length) of a duration in ms. */
+export function latencySlotSql(durationSql: string): string {
+  // width_bucket(x, bounds) is 0 below the first bound, i for bounds[i] <= x < bounds[i+1]; x - 1 counts x == bound in that bound's bucket.
+  return `width_bucket(${durationSql} - 1, ARRAY[${LATENCY_BOUNDS_MS.join(',')}])`;
+}
+
+/** SQL: an int[] of attempts per latency bucket, from a column holding latencySlotSql (an aggregate, so it goes in a GROUP BY select). */
+export function latencyCountsSql(slotSql: string): string {
+  const counts = Array.from({ length: LATENCY_BOUNDS_MS.length + 1 }, (_, i) => `count(*) FILTER (WHERE ${slotSql} = ${i})::int`);
   return `ARRAY[${counts.join(', ')}]`;
 }
 
