@@ -15,6 +15,7 @@ const { startHub, hubRequest, expectStatus } = require('./hub-processes');
 const report = require('./report');
 const { summarizeProfile, printSummary } = require('./profile-summary');
 const cpuMeter = require('./cpu-meter');
+const { statsPhase } = require('./stats-phase');
 
 const { int, ms, mib, ratio, target } = report;
 
@@ -68,7 +69,7 @@ const countIo = process.env.BENCH_COUNT_IO === '1';
 // One process holds api and worker in the `single` topology: there is no worker to hold back.
 const intakeAlone = process.env.BENCH_INTAKE_ALONE !== '0' && process.env.BENCH_TOPOLOGY !== 'single';
 // BENCH_PHASES=esp,whatsapp runs only the named phases (after the baseline), to look at one route quickly; all by default.
-const PHASES = ['intake-alone', 'ingest', 'outbound', 'fan-out', 'esp', 'whatsapp', 'leads'];
+const PHASES = ['intake-alone', 'ingest', 'outbound', 'fan-out', 'esp', 'whatsapp', 'leads', 'stats'];
 const chosenPhases = (process.env.BENCH_PHASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of chosenPhases) if (!PHASES.includes(name)) throw new Error(`BENCH_PHASES: unknown phase ${name} (phases: ${PHASES.join(', ')})`);
 const runs = (name) => chosenPhases.length === 0 || chosenPhases.includes(name);
@@ -555,6 +556,23 @@ function buildRows(r) {
       number: { applied: c.applied, expected: c.expected, failed: c.failed, perSecond: c.perSecond },
     });
   }
+  const st = r.stats;
+  if (!st?.available) {
+    add('stats', 'stats API (seeded delivery attempts)', st?.reason ?? 'not run', { number: null });
+  } else {
+    add('stats_seed', 'stats: delivery attempts seeded in PostgreSQL for one account (20 endpoints, the last 7 days) · time · ANALYZE', `${int(st.attempts)} attempts, ${int(st.deliveries)} deliveries · ${(st.seedMs / 1000).toFixed(1)} s · ${(st.analyzeMs / 1000).toFixed(1)} s`, {
+      number: { attempts: st.attempts, deliveries: st.deliveries, seedMs: st.seedMs, analyzeMs: st.analyzeMs },
+    });
+    add('stats_rollup', "stats: the worker's first rollup of them (delivery_rollups rows) · attempts the 7-day chart then counts", `${(st.rollup.rollupMs / 1000).toFixed(1)} s${st.rollup.complete ? '' : ' (gave up waiting)'} · ${int(st.rollup.rows)} rows · ${st.counted === null ? '—' : int(st.counted)}`, {
+      number: { rollupMs: st.rollup.rollupMs, complete: st.rollup.complete, rows: st.rollup.rows, counted: st.counted },
+    });
+    for (const x of st.routes) {
+      add(`stats_${x.route.replace(/\W+/g, '_').replace(/^_api_stats_|_$/g, '')}`, `stats: GET ${x.route} p50 / p99 (${st.requests} requests, one at a time)`, `${ms(x.latencyMs.p50)} / ${ms(x.latencyMs.p99)} ms${x.errors ? ` · ${x.errors} errors` : ''}`, {
+        target: target('p99 < 1 s', x.latencyMs.p99 < 1000),
+        number: { p50: x.latencyMs.p50, p99: x.latencyMs.p99, errors: x.errors },
+      });
+    }
+  }
   const leads = r.leads;
   if (!leads?.available) {
     add('leads', 'lead routes (Google lead forms, signed Meta notifications)', leads?.reason ?? 'not run', { number: null });
@@ -780,6 +798,12 @@ async function main() {
   r.esp = await inbound('esp', () => espPhase(hub.apiUrl));
   r.whatsapp = await inbound('whatsapp', () => whatsappPhase(hub.apiUrl, token));
   r.leads = await inbound('leads', () => leadsPhase(hub.apiUrl, token));
+  // Last: it seeds millions of rows, which would slow every phase after it.
+  r.stats = !runs('stats')
+    ? NOT_RUN
+    : remainingMs() > 90_000
+      ? await statsPhase({ apiUrl: hub.apiUrl, token, accountId: session.account_id, remainingMs, log })
+      : { available: false, reason: 'skipped (time budget)' };
 
   r.receiverPhases = (await ask(receiver.child, { cmd: 'phases' })).phases;
   r.hubLogTail = hub.tails(); // LOG_LEVEL=warn: anything here is worth a look
