@@ -10,7 +10,6 @@ declare const window: any, document: any;
 const WAIT_MS = 15_000;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const MINUTE = 60_000;
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
 
 /**
