@@ -1359,7 +1359,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/endpoints/{id}": {
+    "/api/stats/endpoints/{endpointId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -11302,7 +11302,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                endpointId: string;
             };
             cookie?: never;
         };

@@ -74,14 +74,14 @@ export class StatsController {
     return { ...windowOf(query.range, window), endpoints: endpoints.slice(0, query.limit ?? endpoints.length).map((health) => toHealthDto(health, window)) };
   }
 
-  @Get('endpoints/:id')
+  @Get('endpoints/:endpointId')
   @ApiOperation({ summary: 'One endpoint\'s health over the range (404 when not the account\'s)' })
   @ApiOkResponse({ type: EndpointHealthDto })
   @ApiErrors(400, 401, 404)
-  async endpoint(@AccountId() accountId: string, @Param('id') id: string, @Query() query: StatsRangeQueryDto): Promise<EndpointHealthDto> {
-    if (!isUUID(id)) throw new NotFoundException('Endpoint not found');
+  async endpoint(@AccountId() accountId: string, @Param('endpointId') endpointId: string, @Query() query: StatsRangeQueryDto): Promise<EndpointHealthDto> {
+    if (!isUUID(endpointId)) throw new NotFoundException('Endpoint not found');
     const window = statsWindow(query.range);
-    const [health] = await this.deliveries.endpointHealth(accountId, window, id);
+    const [health] = await this.deliveries.endpointHealth(accountId, window, endpointId);
     return toHealthDto(health, window);
   }
 }
