@@ -70,6 +70,8 @@ function stubApi(endpoints: Endpoint[], extra: Handler = () => undefined) {
     if (url.startsWith('/api/event-types?format=')) return jsonResponse(200, examplesIn(url.slice(url.indexOf('=') + 1)));
     if (url === '/api/channels') return jsonResponse(200, []);
     if (url === '/api/endpoints' && init.method === 'GET') return jsonResponse(200, endpoints);
+    // The webhooks screen also loads each endpoint's health; none here.
+    if (url.startsWith('/api/stats/endpoints?')) return jsonResponse(200, { range: '24h', interval_seconds: 3600, since: '2026-12-02T18:00:00.000Z', until: '2026-12-03T18:00:00.000Z', endpoints: [] });
     if (url === '/api/endpoints/test' && init.method === 'POST') {
       const body = JSON.parse(init.body ?? '{}') as { url: string; event_type: string };
       return jsonResponse(200, testAnswer(body.url, body.event_type));
