@@ -1,19 +1,12 @@
-import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
 import { seedEndpoint } from '../support/endpoint-fixture';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, DESKTOP, launchChromium, newAppContext, PHONE, saveScreenshot, visible } from './chromium';
 
 // Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
 declare const window: any, document: any, getComputedStyle: any;
 type Element = any;
 type HTMLElement = any;
-
-const WAIT_MS = 15_000;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
 
 /** Each screen of the sidebar: its heading and, where it has one, the action a new admin looks for first. */
 const SCREENS: { path: string; shot: string; heading: string; title?: string; action?: RegExp; waitFor: string }[] = [
@@ -52,9 +45,6 @@ describe('admin app at phone and laptop widths', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     // No PUBLIC_URL: the URLs handed to outside services start with http://localhost.
     hub = await startHub();
     account = await hub.signup();
@@ -82,11 +72,9 @@ describe('admin app at phone and laptop widths', () => {
     await api('POST', '/api/events', { type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 } });
 
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: PHONE, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
-    await context.addInitScript((token) => window.localStorage.setItem('webhook-hub.token', token), account.token);
+    context = await newAppContext(browser, hub.url, { viewport: PHONE, token: account.token });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {

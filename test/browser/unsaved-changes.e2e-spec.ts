@@ -1,14 +1,6 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
-
-// Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
-declare const window: any;
-
-const WAIT_MS = 15_000;
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: WAIT_MS });
+import { collectPageErrors, gone, launchChromium, newAppContext, saveScreenshot, visible } from './chromium';
 
 /**
  * The unsaved-changes guard on the forms of the contact, channel, group and
@@ -24,17 +16,12 @@ describe('admin app in Chromium: leaving a form with unsaved edits asks first', 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     hub = await startHub({ env: { PUBLIC_URL: 'https://hub.example.com' } });
     account = await hub.signup();
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
-    await context.addInitScript((token) => window.localStorage.setItem('webhook-hub.token', token), account.token);
+    context = await newAppContext(browser, hub.url, { token: account.token });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {
