@@ -1,28 +1,12 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
-import { seedEndpoint } from '../support/endpoint-fixture';
 import { collectPageErrors, DESKTOP, launchChromium, newAppContext, PHONE, saveScreenshot, visible } from './chromium';
+import { seedEveryScreen, SIDEBAR_SCREENS } from './every-screen';
 
 // Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
 declare const window: any, document: any, getComputedStyle: any;
 type Element = any;
 type HTMLElement = any;
-
-/** Each screen of the sidebar: its heading and, where it has one, the action a new admin looks for first. */
-const SCREENS: { path: string; shot: string; heading: string; title?: string; action?: RegExp; waitFor: string }[] = [
-  { path: '/', shot: 'overview', heading: 'Welcome to Webhook Hub', title: 'Overview', waitFor: 'Where to go next' },
-  { path: '/webhooks', shot: 'webhooks', heading: 'Webhooks', action: /^Add endpoint/, waitFor: 'http://127.0.0.1:9/orders' },
-  { path: '/deliveries', shot: 'deliveries', heading: 'Delivery log', waitFor: 'custom.order_paid' },
-  { path: '/event-types', shot: 'event-types', heading: 'Event catalog', waitFor: 'contact.created' },
-  { path: '/workflows', shot: 'workflows', heading: 'Workflows', action: /^New workflow/, waitFor: 'Welcome series' },
-  { path: '/lead-sources', shot: 'lead-sources', heading: 'Lead sources', action: /^Add /, waitFor: 'Facebook page' },
-  { path: '/inbound-logs', shot: 'inbound-log', heading: 'Inbound log', waitFor: '/api/automation/webhook/' },
-  { path: '/channels', shot: 'channels', heading: 'Channels', action: /^Add email channel/, waitFor: 'Transactional mail' },
-  { path: '/messages', shot: 'messages', heading: 'Messages', waitFor: 'Messages' },
-  { path: '/contacts', shot: 'contacts', heading: 'Contacts', action: /^New contact/, waitFor: 'maria.garcia.with.a.long.address@example.com' },
-  { path: '/groups', shot: 'groups', heading: 'Groups', action: /^(New|Create|Add) group/, waitFor: 'Newsletter readers' },
-  { path: '/api-keys', shot: 'api-keys', heading: 'API keys', action: /^Create (API )?key/, waitFor: 'Zapier integration' },
-];
 
 /**
  * Every screen at a phone's width (390 px) and a laptop's (1280 px), with an
@@ -38,38 +22,12 @@ describe('admin app at phone and laptop widths', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await hub.request(method, path, { token: account.token, body });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
-
   beforeAll(async () => {
     // No PUBLIC_URL: the URLs handed to outside services start with http://localhost.
     hub = await startHub();
     account = await hub.signup();
 
-    await api('POST', '/api/contacts', { email: 'maria.garcia.with.a.long.address@example.com', first_name: 'Maria', last_name: 'Garcia', phone: '+34 612 34 56 78' });
-    await api('POST', '/api/groups', { name: 'Newsletter readers' });
-    await api('POST', '/api/api-keys', { name: 'Zapier integration' });
-    await api('POST', '/api/lead-sources', { provider: 'meta', name: 'Facebook page', page_id: '104857600123456', verify_token: 'verify-me-0123456789abcdef', app_secret: 'app-secret-0123456789abcdef', page_access_token: 'page-token-0123456789abcdef' });
-    await api('POST', '/api/channels', {
-      type: 'email',
-      name: 'Transactional mail',
-      from_address: 'hello@example.com',
-      provider: 'mailgun',
-      smtp: { host: 'smtp.mailgun.org', port: 587, user: 'postmaster@mg.example.com', pass: 'smtp-pass' },
-      webhook_signing_key: 'mailgun-key',
-    });
-    const workflow = await api('POST', '/api/workflows', { name: 'Welcome series', steps: [{ type: 'wait', seconds: 3600 }] });
-    const trigger = await fetch(hub.url + new URL(workflow.trigger.webhook_url).pathname, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'new.signup@example.com' }),
-    });
-    expect(trigger.status).toBeLessThan(300);
-    await seedEndpoint(hub, account.accountId, { url: 'http://127.0.0.1:9/orders', event_types: ['custom.order_paid'] });
-    await api('POST', '/api/events', { type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 } });
+    await seedEveryScreen(hub, account);
 
     browser = await launchChromium();
     context = await newAppContext(browser, hub.url, { viewport: PHONE, token: account.token });
@@ -126,7 +84,7 @@ describe('admin app at phone and laptop widths', () => {
         await page.setViewportSize(viewport);
       });
 
-      for (const screen of SCREENS) {
+      for (const screen of SIDEBAR_SCREENS) {
         it(`${screen.heading}: no sideways scroll, heading${screen.action ? ' and first action' : ''} on screen`, async () => {
           await page.goto(screen.path);
           const heading = page.getByRole('heading', { level: 1, name: screen.heading }).first();
