@@ -158,16 +158,16 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
             type="button"
             className="button"
             aria-label="Test common URL"
-            disabled={!commonUrl || tests.running !== null}
+            disabled={!commonUrl || !commonTestType || tests.running !== null}
             aria-busy={tests.running === COMMON}
-            onClick={() => runTest(COMMON, commonUrl, commonTestType)}
+            onClick={() => commonTestType && runTest(COMMON, commonUrl, commonTestType)}
           >
             {tests.running === COMMON ? 'Testing…' : 'Test'}
           </button>
         </div>
         <p id="endpoint-url-hint" className="field-hint">
           Every checked event without its own URL goes here. Leave it empty if each event has its own URL.
-          {commonTestType !== 'webhook.test' && ` Its Test sends the previewed event, ${commonTestType}, in the chosen payload format.`}
+          {commonTestType && commonTestType !== 'webhook.test' && ` Its Test sends the previewed event, ${commonTestType}, in the chosen payload format.`}
         </p>
         <FieldError id="endpoint-url-error" message={formState.errors.url?.message} />
       </div>
