@@ -71,7 +71,8 @@ describe('admin app in Chromium: a failing workflow run, retried now and cancell
     const run = await failingRunFor('maria@example.com');
     await page.goto(`/workflows?workflow=${workflowId}&tab=runs`);
     const card = runCard('maria@example.com');
-    await visible(card.getByText('Retrying', { exact: true }));
+    await visible(card.getByText('Retrying', { exact: true }).first());
+    expect(await card.getByRole('row', { name: /HTTP request/ }).getByText('Retrying', { exact: true }).count()).toBe(1);
     await visible(card.getByText(/Step 1 \(HTTP request\) failed: HTTP 500 · next try \(attempt 2\) at /));
 
     const request = card.getByLabel('Request sent by step 1');
@@ -102,7 +103,7 @@ describe('admin app in Chromium: a failing workflow run, retried now and cancell
     const run = await failingRunFor('lee@example.com');
     await page.goto(`/workflows?workflow=${workflowId}&tab=runs`);
     const card = runCard('lee@example.com');
-    await visible(card.getByText('Retrying', { exact: true }));
+    await visible(card.getByText('Retrying', { exact: true }).first());
 
     await card.getByRole('button', { name: 'Cancel the run for lee@example.com' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cancel this run?' });

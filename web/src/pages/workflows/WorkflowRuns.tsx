@@ -26,6 +26,9 @@ const STEP_LOOK: Record<StepState['status'], { tone: string; label: string }> = 
   skipped: { tone: 'neutral', label: 'Skipped' },
 };
 
+/** The step a retrying run waits to try again reads "Retrying", not "Running", while nothing runs. */
+const retryingStep = (run: WorkflowRun, step: StepState) => runPhase(run) === 'retrying' && step.index === run.current_step;
+
 function Badge({ look }: { look: { tone: string; label: string } }) {
   return <span className={`badge badge-${look.tone}`}>{look.label}</span>;
 }
@@ -236,7 +239,7 @@ function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
               <td>{step.index + 1}</td>
               <th scope="row">{stepLabel(step.type)}</th>
               <td>
-                <Badge look={STEP_LOOK[step.status]} />
+                <Badge look={retryingStep(run, step) ? RUN_LOOK.retrying : STEP_LOOK[step.status]} />
               </td>
               <td>{step.attempts}</td>
               <td>
