@@ -106,6 +106,26 @@ describe('admin app at phone and laptop widths', () => {
     });
   }
 
+  it('at 360 px, the narrowest phone supported, no screen scrolls sideways', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const screen of SIDEBAR_SCREENS) {
+      await page.goto(screen.path);
+      await visible(page.getByRole('main').getByText(screen.waitFor).first());
+      expect({ screen: screen.path, past: await elementsPastTheEdge(), overflow: await sidewaysOverflow() }).toEqual({ screen: screen.path, past: [], overflow: 0 });
+    }
+  });
+
+  it('at 390 px each delivery is a card whose status and last result are on screen, labelled', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/deliveries');
+    const row = page.getByRole('main').getByRole('row').filter({ hasText: 'custom.order_paid' });
+    const status = row.locator('[data-label="Status"]');
+    await visible(status);
+    expect(await withinWidth(status, PHONE.width)).toBe(true);
+    expect(await withinWidth(row.locator('[data-label="Last result"]'), PHONE.width)).toBe(true);
+    expect(await status.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Status"');
+  });
+
   it('at 390 px the navigation is a menu button that opens a drawer with labels, and closes after a link', async () => {
     await page.setViewportSize(PHONE);
     await page.goto('/contacts');
