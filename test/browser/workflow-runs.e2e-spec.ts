@@ -61,7 +61,8 @@ describe('admin app in Chromium: a failing workflow run, retried now and cancell
       const runs = (await hub.request('GET', `/api/workflows/${workflowId}/runs`, { token: account.token })).body.items as { id: string; status: string; resume_at: string | null; variables: { email?: string } }[];
       const run = runs.find((r) => r.variables.email === email);
       return run?.status === 'running' && run.resume_at ? run : null;
-    });
+      // The worker's first run of a cold hub can take a while on a busy machine: a bound, not a timing check.
+    }, 60_000);
   };
   const runCard = (email: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: new RegExp(email) }) });
   const runStatus = async (id: string) => (await hub.sql<{ status: string }>('SELECT status FROM workflow_runs WHERE id = $1', [id]))[0].status;
