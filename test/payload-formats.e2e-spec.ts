@@ -185,6 +185,11 @@ describe('payload formats: receivers written for other platforms', () => {
     expect(catalog.status).toBe(200);
     const sentType = catalog.body.find((t: { type: string }) => t.type === 'message.sent');
     expect(sentType).toMatchObject({ example_format: 'flat_event', example_body: { event: 'message sent', sending_type: 'email' } });
+    // Each format marks the one type its test send uses when none is named; the test below (crm_model) sends it.
+    for (const [format, sample] of [['standard', 'webhook.test'], ['flat_event', 'message.sent'], ['crm_model', 'contact.updated']]) {
+      const types = (await hub.request('GET', `/api/event-types?format=${format}`, { token: a.token })).body as { type: string; format_sample: boolean }[];
+      expect(types.filter((t) => t.format_sample).map((t) => t.type)).toEqual([sample]);
+    }
     expect((await hub.request('GET', '/api/event-types?format=nope', { token: a.token })).status).toBe(400);
 
     const test = await hub.request('POST', '/api/endpoints/test', { token: a.token, body: { url: receiver.url('/probe'), payload_format: 'crm_model' } });

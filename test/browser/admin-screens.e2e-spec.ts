@@ -1,25 +1,11 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { eventually } from '../support/receiver';
 import { SmtpSink } from '../support/smtp-sink';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, fullPageShot, gone, launchChromium, logIn, newAppContext, onPath, visible } from './chromium';
 
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
 /** What the hub tells people its address is; the test itself talks to hub.url. */
 const PUBLIC_URL = 'https://hub.example.com';
-
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
-const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: WAIT_MS });
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
-
-/** A full-page screenshot from the top, so the sticky sidebar sits where a reader expects it. */
-async function fullPageShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
 
 /**
  * The admin screens beyond webhooks, driven like a person with one signed-in
@@ -49,29 +35,14 @@ describe('admin app in Chromium: channels, groups, workflows, inbound log, messa
   };
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     smtp = await new SmtpSink().start();
     hub = await startHub({ env: { PUBLIC_URL, WEBHOOK_SWEEP_INTERVAL_MS: '500' } });
     browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: hub.url,
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.url });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url, { clipboard: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
 
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    await logIn(page, hub.config.adminEmail!);
   });
 
   afterAll(async () => {

@@ -1,26 +1,14 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { SendgridSigner } from '../support/esp-signers';
 import { eventually } from '../support/receiver';
 import { SmtpSink } from '../support/smtp-sink';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, fullPageShot, launchChromium, logIn, newAppContext, onPath, sessionToken, visible, WAIT_MS } from './chromium';
 
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
 /** What the hub tells people its address is; the test itself talks to hub.url. */
 const PUBLIC_URL = 'https://hub.example.com';
 /** The id SendGrid's relay gives the message ("250 Ok: queued as <id>"), which its events carry in sg_message_id. */
 const SENDGRID_ID = 'W86EgYT6SQKk0lRflfLRsA';
-
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
-
-async function fullPageShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
 
 /**
  * An email channel's delivery webhooks as a person sets them up: the SendGrid
@@ -44,31 +32,16 @@ describe('admin app in Chromium: email delivery webhooks', () => {
   const postToWebhook = (signed: { raw: string; headers: Record<string, string> }) => hub.request('POST', webhookPath, { raw: signed.raw, headers: signed.headers });
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     smtp = await new SmtpSink().start();
     smtp.answer = () => ({ accept: true, reply: `Ok: queued as ${SENDGRID_ID}` });
     hub = await startHub({ env: { PUBLIC_URL } });
     browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: hub.url,
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.url });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url, { clipboard: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
 
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
-    token = await page.evaluate(() => (globalThis as any).localStorage.getItem('webhook-hub.token') as string);
+    await logIn(page, hub.config.adminEmail!);
+    token = await sessionToken(page);
   });
 
   afterAll(async () => {

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { eventually, Receiver } from '../support/receiver';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, launchChromium, logIn, newAppContext, saveScreenshot, sessionToken, visible } from './chromium';
 
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
 const focused = (locator: Locator) => locator.evaluate((element) => element === (globalThis as any).document.activeElement);
 
 /**
@@ -26,21 +22,15 @@ describe('admin app in Chromium: recovering a failing endpoint', () => {
   let receiverUp = false;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
     // The second attempt waits ten minutes: a delivery that failed once stays "retrying" until the admin acts.
     hub = await startHub({ env: { WEBHOOK_RETRY_SCHEDULE: '0,600,600' } });
     await receiver.start();
     receiver.respond = () => (receiverUp ? { status: 200, body: 'ok' } : { status: 500, body: 'bounce handler crashed' });
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    collectPageErrors(page, pageErrors);
+    await logIn(page, hub.config.adminEmail!);
   });
 
   afterAll(async () => {
@@ -52,7 +42,7 @@ describe('admin app in Chromium: recovering a failing endpoint', () => {
 
   afterEach(() => expect(pageErrors).toEqual([]));
 
-  const token = () => page.evaluate(() => (globalThis as any).localStorage.getItem('webhook-hub.token') as string);
+  const token = () => sessionToken(page);
   const publish = async (type: string) => {
     const catalog = await hub.request('GET', '/api/event-types', { token: await token() });
     const data = catalog.body.find((eventType: { type: string }) => eventType.type === type).example;

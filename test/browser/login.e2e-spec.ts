@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { ADMIN_PASSWORD, collectPageErrors, gone, launchChromium, logIn, newAppContext, onPath, saveScreenshot, visible } from './chromium';
 
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
 const ACCOUNT_NAME = 'Default account';
-
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: WAIT_MS });
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
 
 describe('admin app in Chromium: login and the signed-in shell', () => {
   let hub: Hub;
@@ -20,9 +12,6 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     hub = await startHub();
     browser = await launchChromium();
   });
@@ -33,17 +22,10 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: hub.url,
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
     pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
 
   afterEach(async () => {
@@ -53,14 +35,6 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   });
 
   const adminEmail = () => hub.config.adminEmail!;
-
-  async function logIn(email = adminEmail(), password = ADMIN_PASSWORD): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(email, { exact: true }));
-  }
 
   const sidebarLink = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
@@ -100,7 +74,7 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   });
 
   it('opens the event catalog from the sidebar and shows an event’s example payload', async () => {
-    await logIn();
+    await logIn(page, adminEmail());
     await sidebarLink('Event catalog').click();
     await onPath(page, '/event-types');
     await visible(page.getByRole('heading', { name: 'Event catalog', level: 1 }));
@@ -122,7 +96,7 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   });
 
   it('creates an API key, shows it once, and afterwards lists it by name only', async () => {
-    await logIn();
+    await logIn(page, adminEmail());
     await sidebarLink('API keys').click();
     await onPath(page, '/api-keys');
     await visible(page.getByText('No API keys yet.'));
@@ -154,7 +128,7 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
       expect(created.status).toBe(201);
     }
 
-    await logIn();
+    await logIn(page, adminEmail());
     await sidebarLink('Contacts').click();
     await onPath(page, '/contacts');
     const adaRow = page.getByRole('row').filter({ hasText: ada.email });
@@ -175,7 +149,7 @@ describe('admin app in Chromium: login and the signed-in shell', () => {
   });
 
   it('logs out to the login page, after which the app’s pages need a login again', async () => {
-    await logIn();
+    await logIn(page, adminEmail());
     await page.getByRole('button', { name: 'Log out' }).click();
     await onPath(page, '/login');
     await visible(page.getByRole('heading', { name: 'Log in' }));

@@ -1,25 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { Receiver } from '../support/receiver';
-import { launchChromium, SCREENSHOT_DIR, WEB_INDEX } from './chromium';
-
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
-
-/** What the reader sees with `locator` in the middle of the window. */
-async function viewportShot(page: Page, locator: Locator, name: string): Promise<void> {
-  await locator.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
+import { collectPageErrors, DESKTOP, launchChromium, logIn, newAppContext, PHONE, viewportShot, visible } from './chromium';
 
 /** How far the page is wider than the window: 0 when nothing sticks out sideways. */
 const sidewaysOverflow = (page: Page) =>
@@ -38,22 +20,14 @@ describe('admin app in Chromium: payload formats', () => {
   const marketing = new Receiver();
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     hub = await startHub();
     await marketing.start();
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: DESKTOP, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
 
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    await logIn(page, hub.config.adminEmail!);
   });
 
   afterAll(async () => {

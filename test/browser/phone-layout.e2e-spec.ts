@@ -1,35 +1,12 @@
-import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
-import { seedEndpoint } from '../support/endpoint-fixture';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, DESKTOP, launchChromium, newAppContext, PHONE, saveScreenshot, visible } from './chromium';
+import { seedEveryScreen, SIDEBAR_SCREENS } from './every-screen';
 
 // Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
 declare const window: any, document: any, getComputedStyle: any;
 type Element = any;
 type HTMLElement = any;
-
-const WAIT_MS = 15_000;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-
-/** Each screen of the sidebar: its heading and, where it has one, the action a new admin looks for first. */
-const SCREENS: { path: string; shot: string; heading: string; title?: string; action?: RegExp; waitFor: string }[] = [
-  { path: '/', shot: 'overview', heading: 'Welcome to Webhook Hub', title: 'Overview', waitFor: 'Where to go next' },
-  { path: '/webhooks', shot: 'webhooks', heading: 'Webhooks', action: /^Add endpoint/, waitFor: 'http://127.0.0.1:9/orders' },
-  { path: '/deliveries', shot: 'deliveries', heading: 'Delivery log', waitFor: 'custom.order_paid' },
-  { path: '/event-types', shot: 'event-types', heading: 'Event catalog', waitFor: 'contact.created' },
-  { path: '/workflows', shot: 'workflows', heading: 'Workflows', action: /^New workflow/, waitFor: 'Welcome series' },
-  { path: '/lead-sources', shot: 'lead-sources', heading: 'Lead sources', action: /^Add /, waitFor: 'Facebook page' },
-  { path: '/inbound-logs', shot: 'inbound-log', heading: 'Inbound log', waitFor: '/api/automation/webhook/' },
-  { path: '/channels', shot: 'channels', heading: 'Channels', action: /^Add email channel/, waitFor: 'Transactional mail' },
-  { path: '/messages', shot: 'messages', heading: 'Messages', waitFor: 'Messages' },
-  { path: '/contacts', shot: 'contacts', heading: 'Contacts', action: /^New contact/, waitFor: 'maria.garcia.with.a.long.address@example.com' },
-  { path: '/groups', shot: 'groups', heading: 'Groups', action: /^(New|Create|Add) group/, waitFor: 'Newsletter readers' },
-  { path: '/api-keys', shot: 'api-keys', heading: 'API keys', action: /^Create (API )?key/, waitFor: 'Zapier integration' },
-];
 
 /**
  * Every screen at a phone's width (390 px) and a laptop's (1280 px), with an
@@ -45,48 +22,17 @@ describe('admin app at phone and laptop widths', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await hub.request(method, path, { token: account.token, body });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
-
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     // No PUBLIC_URL: the URLs handed to outside services start with http://localhost.
     hub = await startHub();
     account = await hub.signup();
 
-    await api('POST', '/api/contacts', { email: 'maria.garcia.with.a.long.address@example.com', first_name: 'Maria', last_name: 'Garcia', phone: '+34 612 34 56 78' });
-    await api('POST', '/api/groups', { name: 'Newsletter readers' });
-    await api('POST', '/api/api-keys', { name: 'Zapier integration' });
-    await api('POST', '/api/lead-sources', { provider: 'meta', name: 'Facebook page', page_id: '104857600123456', verify_token: 'verify-me-0123456789abcdef', app_secret: 'app-secret-0123456789abcdef', page_access_token: 'page-token-0123456789abcdef' });
-    await api('POST', '/api/channels', {
-      type: 'email',
-      name: 'Transactional mail',
-      from_address: 'hello@example.com',
-      provider: 'mailgun',
-      smtp: { host: 'smtp.mailgun.org', port: 587, user: 'postmaster@mg.example.com', pass: 'smtp-pass' },
-      webhook_signing_key: 'mailgun-key',
-    });
-    const workflow = await api('POST', '/api/workflows', { name: 'Welcome series', steps: [{ type: 'wait', seconds: 3600 }] });
-    const trigger = await fetch(hub.url + new URL(workflow.trigger.webhook_url).pathname, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'new.signup@example.com' }),
-    });
-    expect(trigger.status).toBeLessThan(300);
-    await seedEndpoint(hub, account.accountId, { url: 'http://127.0.0.1:9/orders', event_types: ['custom.order_paid'] });
-    await api('POST', '/api/events', { type: 'custom.order_paid', data: { order_id: 'A-1', total: 12.5 } });
+    await seedEveryScreen(hub, account);
 
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: PHONE, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
-    await context.addInitScript((token) => window.localStorage.setItem('webhook-hub.token', token), account.token);
+    context = await newAppContext(browser, hub.url, { viewport: PHONE, token: account.token });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {
@@ -138,7 +84,7 @@ describe('admin app at phone and laptop widths', () => {
         await page.setViewportSize(viewport);
       });
 
-      for (const screen of SCREENS) {
+      for (const screen of SIDEBAR_SCREENS) {
         it(`${screen.heading}: no sideways scroll, heading${screen.action ? ' and first action' : ''} on screen`, async () => {
           await page.goto(screen.path);
           const heading = page.getByRole('heading', { level: 1, name: screen.heading }).first();
@@ -159,6 +105,26 @@ describe('admin app at phone and laptop widths', () => {
       }
     });
   }
+
+  it('at 360 px, the narrowest phone supported, no screen scrolls sideways', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const screen of SIDEBAR_SCREENS) {
+      await page.goto(screen.path);
+      await visible(page.getByRole('main').getByText(screen.waitFor).first());
+      expect({ screen: screen.path, past: await elementsPastTheEdge(), overflow: await sidewaysOverflow() }).toEqual({ screen: screen.path, past: [], overflow: 0 });
+    }
+  });
+
+  it('at 390 px each delivery is a card whose status and last result are on screen, labelled', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/deliveries');
+    const row = page.getByRole('main').getByRole('row').filter({ hasText: 'custom.order_paid' });
+    const status = row.locator('[data-label="Status"]');
+    await visible(status);
+    expect(await withinWidth(status, PHONE.width)).toBe(true);
+    expect(await withinWidth(row.locator('[data-label="Last result"]'), PHONE.width)).toBe(true);
+    expect(await status.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Status"');
+  });
 
   it('at 390 px the navigation is a menu button that opens a drawer with labels, and closes after a link', async () => {
     await page.setViewportSize(PHONE);

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
-import { launchChromium, WEB_INDEX } from './chromium';
-
-const WAIT_MS = 15_000;
+import { collectPageErrors, launchChromium, logIn, WAIT_MS } from './chromium';
 
 /** Every CSP violation the page reports, as the browser's securitypolicyviolation events and console errors. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -23,7 +20,6 @@ describe('security headers: the admin app and Swagger UI load under their CSP', 
   let hub: Hub;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
     hub = await startHub({ env: { TRUST_PROXY: 'loopback' } });
     browser = await launchChromium();
   });
@@ -51,13 +47,8 @@ describe('security headers: the admin app and Swagger UI load under their CSP', 
   it('logs in and opens a page of the admin app with no CSP violation', async () => {
     const page = await browser.newPage({ baseURL: hub.url });
     const violations = await watchViolations(page);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill('admin-password-123');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: WAIT_MS });
+    const errors = collectPageErrors(page);
+    await logIn(page, hub.config.adminEmail!);
     await page.goto('/webhooks');
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS });
     // The stylesheet applied: the app is styled, not bare HTML.

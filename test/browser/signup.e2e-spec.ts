@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { eventually } from '../support/receiver';
 import { SmtpSink } from '../support/smtp-sink';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
-
-const WAIT_MS = 15_000;
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
+import { collectPageErrors, launchChromium, newAppContext, onPath, saveScreenshot, visible } from './chromium';
 
 /** Signup on a hub with a system mailer, as a person does it: the form, the email, the link, the app. */
 describe('admin app in Chromium: signup confirmed by email', () => {
@@ -19,9 +14,6 @@ describe('admin app in Chromium: signup confirmed by email', () => {
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     sink = await new SmtpSink().start();
     hub = await startHub({ env: { SYSTEM_SMTP_URL: `smtp://127.0.0.1:${sink.port}` } });
     browser = await launchChromium();
@@ -32,11 +24,10 @@ describe('admin app in Chromium: signup confirmed by email', () => {
     await sink?.stop();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
     pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
   afterEach(async () => {
     await context?.close();

@@ -1,18 +1,11 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Account, Hub, startHub } from '../harness';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
-
-// Browser globals, for the callbacks page.evaluate runs in Chromium (the root tsconfig has no DOM lib).
-declare const window: any;
-
-const WAIT_MS = 15_000;
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: WAIT_MS });
+import { seedEndpoint } from '../support/endpoint-fixture';
+import { collectPageErrors, gone, launchChromium, newAppContext, saveScreenshot, visible } from './chromium';
 
 /**
- * The unsaved-changes guard on the forms of the contact, channel, group and
- * API key screens: leaving with edits asks, Cancel keeps the edits, "Leave and
+ * The unsaved-changes guard on the forms of the endpoint, contact, channel,
+ * group and API key screens: leaving with edits asks, Cancel keeps the edits, "Leave and
  * discard" goes; a clean form and a saved one leave without asking.
  */
 describe('admin app in Chromium: leaving a form with unsaved edits asks first', () => {
@@ -24,17 +17,12 @@ describe('admin app in Chromium: leaving a form with unsaved edits asks first', 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     hub = await startHub({ env: { PUBLIC_URL: 'https://hub.example.com' } });
     account = await hub.signup();
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
-    await context.addInitScript((token) => window.localStorage.setItem('webhook-hub.token', token), account.token);
+    context = await newAppContext(browser, hub.url, { token: account.token });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {
@@ -118,6 +106,67 @@ describe('admin app in Chromium: leaving a form with unsaved edits asks first', 
     await visible(leaveDialog().getByText('Your changes to the new key’s name are not saved.'));
     await leaveDialog().getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByLabel('Key name').inputValue()).toBe('CRM sync');
+  });
+
+  it('an endpoint being edited: a sidebar link asks, Cancel keeps the edits, Leave and discard goes and saves nothing', async () => {
+    const endpoint = await seedEndpoint(hub, account.accountId, { url: 'https://crm.example.com/hooks', event_types: ['contact.created'] });
+    await page.goto(`/webhooks?edit=${endpoint.id}`);
+    const form = page.getByRole('form', { name: /^Edit endpoint/ });
+    await form.getByRole('textbox', { name: 'Common URL' }).fill('https://crm.example.com/hooks/v2');
+
+    await sidebarLink('Delivery log').click();
+    const dialog = leaveDialog();
+    await visible(dialog.getByText('Your changes to “https://crm.example.com/hooks” are not saved.'));
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await gone(dialog);
+    expect(new URL(page.url()).pathname).toBe('/webhooks');
+    expect(await form.getByRole('textbox', { name: 'Common URL' }).inputValue()).toBe('https://crm.example.com/hooks/v2');
+
+    // The form's own Cancel asks too.
+    await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await visible(leaveDialog());
+    await leaveDialog().getByRole('button', { name: 'Cancel' }).click();
+    expect(await form.getByRole('textbox', { name: 'Common URL' }).inputValue()).toBe('https://crm.example.com/hooks/v2');
+
+    await sidebarLink('Delivery log').click();
+    await leaveDialog().getByRole('button', { name: 'Leave and discard' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Delivery log' }));
+    expect((await hub.sql<{ url: string }>('SELECT url FROM endpoints WHERE id = $1', [endpoint.id]))[0].url).toBe('https://crm.example.com/hooks');
+  });
+
+  it('a new endpoint with only an event checked asks; an untouched one leaves freely', async () => {
+    await page.goto('/webhooks');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const form = page.getByRole('form', { name: 'New endpoint' });
+    await visible(form);
+    await sidebarLink('Event catalog').click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Event catalog' }));
+    expect(await leaveDialog().count()).toBe(0);
+
+    await page.goBack();
+    await visible(form);
+    await form.getByLabel('Send every event, including types added later').check();
+    await sidebarLink('Event catalog').click();
+    await visible(leaveDialog().getByText('Your changes to this new endpoint are not saved.'));
+    await leaveDialog().getByRole('button', { name: 'Cancel' }).click();
+    expect(await form.getByLabel('Send every event, including types added later').isChecked()).toBe(true);
+  });
+
+  it('a group’s add-member box and its rename form, two forms on one screen, each ask', async () => {
+    const group = (await hub.request('POST', '/api/groups', { token: account.token, body: { name: 'Customers' } })).body as { id: string };
+    await page.goto(`/groups?group=${group.id}`);
+    await page.getByLabel('Email or phone').fill('lee@example.com');
+    await sidebarLink('Contacts').click();
+    await visible(leaveDialog().getByText('Your changes to the member you were adding are not saved.'));
+    await leaveDialog().getByRole('button', { name: 'Leave and discard' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Contacts' }));
+
+    await page.goto(`/groups?group=${group.id}`);
+    await page.getByRole('form', { name: 'Rename group' }).getByLabel('Group name').fill('Customers 2026');
+    await sidebarLink('Contacts').click();
+    await visible(leaveDialog().getByText('Your changes to “Customers” are not saved.'));
+    await leaveDialog().getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('form', { name: 'Rename group' }).getByLabel('Group name').inputValue()).toBe('Customers 2026');
   });
 
   it('closing or reloading the tab with edits asks the browser to confirm', async () => {

@@ -1,30 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Hub, startHub } from '../harness';
 import { eventually, Receiver } from '../support/receiver';
-import { launchChromium, saveScreenshot, SCREENSHOT_DIR, WEB_INDEX } from './chromium';
-
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
-
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
-/** A full-page screenshot from the top, so the sticky sidebar sits where a reader expects it. */
-async function fullPageShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
-
-/** What the reader sees with `locator` in the middle of the 1280 × 800 window. */
-async function viewportShot(page: Page, locator: Locator, name: string): Promise<void> {
-  await locator.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
-
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
+import { collectPageErrors, fullPageShot, launchChromium, logIn, newAppContext, onPath, sessionToken, viewportShot, visible, WAIT_MS } from './chromium';
 
 /**
  * One signed-in page for the whole suite (logins are throttled per IP), driven
@@ -42,30 +19,16 @@ describe('admin app in Chromium: webhooks and the delivery log', () => {
   const crm = new Receiver();
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     // Two attempts a second apart, so a failing delivery is "failed" within seconds.
     hub = await startHub({ env: { WEBHOOK_RETRY_SCHEDULE: '0,1', WEBHOOK_SWEEP_INTERVAL_MS: '500' } });
     await Promise.all([down.start(), crm.start()]);
     down.respond = () => ({ status: 500, body: 'receiver is down' });
     browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: hub.url,
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    collectPageErrors(page, pageErrors);
 
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    await logIn(page, hub.config.adminEmail!);
   });
 
   afterAll(async () => {
@@ -81,12 +44,12 @@ describe('admin app in Chromium: webhooks and the delivery log', () => {
   });
 
   const sidebarLink = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-  const token = () => page.evaluate(() => (globalThis as any).localStorage.getItem('webhook-hub.token') as string | null);
+  const token = () => sessionToken(page);
   /** Publishes a catalog event with the catalog's example data (the hub checks data against the event's schema). */
   const publish = async (type: string) => {
-    const catalog = await hub.request('GET', '/api/event-types', { token: (await token())! });
+    const catalog = await hub.request('GET', '/api/event-types', { token: await token() });
     const data = catalog.body.find((eventType: { type: string }) => eventType.type === type).example;
-    const res = await hub.request('POST', '/api/events', { token: (await token())!, body: { type, data } });
+    const res = await hub.request('POST', '/api/events', { token: await token(), body: { type, data } });
     expect(res.status).toBe(202);
     return { id: res.body.id as string, data };
   };
@@ -251,8 +214,8 @@ describe('admin app in Chromium: webhooks and the delivery log', () => {
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(oldSecret);
 
-    const endpoints = await hub.request('GET', '/api/endpoints', { token: (await token())! });
-    const stored = await hub.request('GET', `/api/endpoints/${endpoints.body[0].id}/secret`, { token: (await token())! });
+    const endpoints = await hub.request('GET', '/api/endpoints', { token: await token() });
+    const stored = await hub.request('GET', `/api/endpoints/${endpoints.body[0].id}/secret`, { token: await token() });
     expect(stored.body.secret).toBe(newSecret);
 
     // A test send now carries two signatures: one per secret.

@@ -1,23 +1,11 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { WhatsappNodeSimulator } from '../../apps/whatsapp-simulator/src/node-simulator';
 import { Hub, startHub } from '../harness';
 import { eventually } from '../support/receiver';
-import { launchChromium, saveScreenshot, WEB_INDEX } from './chromium';
+import { collectPageErrors, fullPageShot, launchChromium, logIn, newAppContext, onPath, sessionToken, visible, WAIT_MS } from './chromium';
 
-/** How long one expectation may wait for the page: generous for a cold CI machine, but bounded. */
-const WAIT_MS = 15_000;
-const ADMIN_PASSWORD = 'admin-password-123';
 const SECRET = 'node-secret-for-browser-tests-01234';
 const CONTACT = '+34612345678';
-
-const visible = (locator: Locator, timeout = WAIT_MS) => locator.waitFor({ state: 'visible', timeout });
-const onPath = (page: Page, pathname: string) => page.waitForURL((url) => url.pathname === pathname, { timeout: WAIT_MS });
-
-async function fullPageShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
 
 /**
  * The WhatsApp channel page in Chromium while the simulator plays the node
@@ -35,22 +23,14 @@ describe('admin app in Chromium: a WhatsApp session, live', () => {
   let sessionId = '';
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The admin app is not built (${WEB_INDEX} is missing): run \`npm run build --prefix web\` first.`);
-    }
     simulator = await new WhatsappNodeSimulator({ hubUrl: 'http://127.0.0.1:1', secret: SECRET, ackDelayMs: 100 }).start();
     hub = await startHub({ env: { WHATSAPP_NODE_SECRET: SECRET, WHATSAPP_NODE_URL: simulator.url } });
     simulator.useHub(hub.url);
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newAppContext(browser, hub.url);
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(hub.config.adminEmail!);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await visible(page.getByRole('banner').getByText(hub.config.adminEmail!, { exact: true }));
+    collectPageErrors(page, pageErrors);
+    await logIn(page, hub.config.adminEmail!);
   });
 
   afterAll(async () => {
@@ -100,7 +80,7 @@ describe('admin app in Chromium: a WhatsApp session, live', () => {
   });
 
   it('shows a contact who wrote in, with the conversation both ways and each status', async () => {
-    const token = await page.evaluate(() => (globalThis as any).localStorage.getItem('webhook-hub.token') as string);
+    const token = await sessionToken(page);
     const [channel] = await hub.sql<{ id: string }>('SELECT id FROM channels WHERE session_id = $1', [sessionId]);
     expect((await simulator.receive(sessionId, CONTACT, 'Hola, ¿tenéis cita el jueves?', 'María')).answer.status).toBe(200);
     const contact = await eventually(async () => (await hub.sql<{ id: string }>('SELECT id FROM contacts WHERE phone = $1', [CONTACT]))[0], WAIT_MS);

@@ -1586,6 +1586,11 @@ export interface components {
             example_body: {
                 [key: string]: unknown;
             };
+            /**
+             * @description True on the one type a test send uses in this format when it names no event_type (webhook.test in standard)
+             * @example false
+             */
+            format_sample: boolean;
         };
         InboundLogSummaryDto: {
             /** @example 9a4f3c2e-1b0d-4e8f-a7c6-5d4e3f2a1b0c */

@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { getSessionEndReason } from '../auth/session';
 import { useToken } from '../auth/useSession';
 import { appRoutes } from '../routes';
+import { UnsavedChangesProvider } from '../ui/UnsavedChangesProvider';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { screenTitle } from './screenTitle';
 import { Sidebar } from './Sidebar';
@@ -26,18 +27,20 @@ export function AppShell() {
   }
 
   return (
-    <div className={drawer.open ? 'shell nav-open' : 'shell'}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Sidebar id="main-nav" ref={drawer.drawer} onClose={drawer.close} />
-      {drawer.open && <div className="nav-backdrop" aria-hidden="true" onClick={drawer.close} />}
-      <div className="shell-main" inert={drawer.open}>
-        <TopBar menuOpen={drawer.open} onMenu={drawer.toggle} menuButton={drawer.menuButton} />
-        <main id="main" className="content" tabIndex={-1}>
-          <Outlet />
-        </main>
+    <UnsavedChangesProvider>
+      <div className={drawer.open ? 'shell nav-open' : 'shell'}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Sidebar id="main-nav" ref={drawer.drawer} onClose={drawer.close} />
+        {drawer.open && <div className="nav-backdrop" aria-hidden="true" onClick={drawer.close} />}
+        <div className="shell-main" inert={drawer.open}>
+          <TopBar menuOpen={drawer.open} onMenu={drawer.toggle} menuButton={drawer.menuButton} />
+          <main id="main" className="content" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
       </div>
-    </div>
+    </UnsavedChangesProvider>
   );
 }

@@ -4,6 +4,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that changes nothing; name it when "Cancel" would read as the action itself ("Cancel run"). */
+  cancelLabel?: string;
   busyLabel: string;
   busy: boolean;
   error?: string;
@@ -20,6 +22,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   busyLabel,
   busy,
   error,
@@ -61,7 +64,7 @@ export function ConfirmDialog({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy} autoFocus>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy} aria-busy={busy}>
           {busy ? busyLabel : confirmLabel}

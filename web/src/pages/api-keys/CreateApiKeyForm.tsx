@@ -33,7 +33,6 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create API key">
-      {unsaved.guard}
       <h2>Create a key</h2>
       <div className="inline-form">
         <div className="field">

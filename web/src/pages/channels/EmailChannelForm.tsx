@@ -58,7 +58,6 @@ export function EmailChannelForm({ channel, onSaved, onCancel }: EmailChannelFor
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit email channel ${channel.name}` : 'New email channel'}>
-      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New email channel'}</h2>
       <div className="form-grid">
         <FormField id="channel-name" label="Name" hint="For you: shown in workflows, filters and the message log." error={errors.name?.message}>

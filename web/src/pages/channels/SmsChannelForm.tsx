@@ -44,7 +44,6 @@ export function SmsChannelForm({ channel, onSaved, onCancel }: SmsChannelFormPro
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit SMS channel ${channel.name}` : 'New SMS channel'}>
-      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New SMS channel'}</h2>
       <div className="form-grid">
         <FormField id="channel-name" label="Name" error={errors.name?.message}>

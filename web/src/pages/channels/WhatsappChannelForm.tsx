@@ -47,7 +47,6 @@ export function WhatsappChannelForm({ channel, onSaved, onCancel }: WhatsappChan
 
   return (
     <form className="card form-card channel-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={channel ? `Edit WhatsApp channel ${channel.name}` : 'New WhatsApp channel'}>
-      {unsaved.guard}
       <h2>{channel ? `Edit “${channel.name}”` : 'New WhatsApp channel'}</h2>
       {!channel && (
         <p className="field-hint">

@@ -98,7 +98,6 @@ export function ContactForm({ contact, statuses, sources, onSaved, onCancel, onM
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={contact ? 'Edit contact' : 'New contact'}>
-      {unsaved.guard}
       <h2>{contact ? 'Details' : 'New contact'}</h2>
       <div className="form-grid">
         <FormField id="contact-email" label="Email" error={errors.email?.message}>

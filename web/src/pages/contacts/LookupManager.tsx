@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CrmLookup } from '../../api/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, Loading, errorMessage } from '../../ui/PageStates';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { useCreateLookup, useDeleteLookup, useLookups, useRenameLookup, type LookupKind } from './useContacts';
 
 const WORDS: Record<LookupKind, { one: string; title: string; example: string; hint: string }> = {
@@ -15,6 +16,7 @@ function LookupRow({ kind, item, onDelete }: { kind: LookupKind; item: CrmLookup
   const [name, setName] = useState(item.name);
   const id = useId();
   const { one } = WORDS[kind];
+  useUnsavedChanges({ dirty: editing && name.trim() !== item.name, what: `the new name of ${one} “${item.name}”` });
 
   if (editing)
     return (
@@ -77,6 +79,7 @@ export function LookupList({ kind }: { kind: LookupKind }) {
   const [toDelete, setToDelete] = useState<CrmLookup | null>(null);
   const words = WORDS[kind];
   const inputId = `new-${kind}`;
+  useUnsavedChanges({ dirty: name.trim() !== '', what: `the new ${words.one}` });
 
   return (
     <section className="card" aria-labelledby={`${kind}-heading`}>

@@ -13,7 +13,7 @@ interface DeliveriesTableProps {
 export function DeliveriesTable({ deliveries, endpointNames, onOpen }: DeliveriesTableProps) {
   return (
     <div className="card table-card">
-      <table className="table table-clickable">
+      <table className="table table-clickable table-stack">
         <caption className="visually-hidden">Deliveries, newest first</caption>
         <thead>
           <tr>
@@ -28,8 +28,8 @@ export function DeliveriesTable({ deliveries, endpointNames, onOpen }: Deliverie
         <tbody>
           {deliveries.map((delivery) => (
             <tr key={delivery.id} onClick={() => onOpen(delivery)}>
-              <td className="nowrap">{formatPreciseDate(delivery.created_at)}</td>
-              <th scope="row">
+              <td className="nowrap" data-label="Created">{formatPreciseDate(delivery.created_at)}</td>
+              <th scope="row" data-label="Event">
                 <button
                   type="button"
                   className="link-button"
@@ -42,11 +42,11 @@ export function DeliveriesTable({ deliveries, endpointNames, onOpen }: Deliverie
                   <code>{delivery.event_type}</code>
                 </button>
               </th>
-              <td>
+              <td data-label="Endpoint and URL">
                 <span className="cell-title">{endpointNames.get(delivery.endpoint_id) ?? 'Endpoint'}</span>
                 <span className="muted break-all cell-sub">{delivery.url}</span>
               </td>
-              <td>
+              <td data-label="Status">
                 <DeliveryStatusBadge delivery={delivery} />
                 {retryingLine(delivery) ? (
                   <span className="muted cell-sub">{retryingLine(delivery)}</span>
@@ -55,8 +55,8 @@ export function DeliveriesTable({ deliveries, endpointNames, onOpen }: Deliverie
                   delivery.next_attempt_at && <span className="muted cell-sub">Next try {formatPreciseDate(delivery.next_attempt_at)}</span>
                 )}
               </td>
-              <td>{delivery.attempt_count}</td>
-              <td className="break-all">{lastResult(delivery)}</td>
+              <td data-label="Attempts">{delivery.attempt_count}</td>
+              <td className="break-all" data-label="Last result">{lastResult(delivery)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import type { GroupMember } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { errorMessage } from '../../ui/PageStates';
 import { fieldMessage } from '../../ui/fieldMessage';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { useAddGroupMember } from './useGroups';
 
 /** The request body for what was typed: an email when it has an @, else a phone number. */
@@ -18,6 +19,7 @@ export function AddMemberForm({ groupId }: { groupId: string }) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [added, setAdded] = useState<GroupMember | null>(null);
+  useUnsavedChanges({ dirty: value.trim() !== '', what: 'the member you were adding' });
 
   const submit = () => {
     setProblem(undefined);

@@ -45,7 +45,6 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
 
   return (
     <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={group ? 'Rename group' : 'Create group'}>
-      {unsaved.guard}
       <h2>{group ? 'Name and description' : 'Create a group'}</h2>
       <div className="inline-form">
         <FormField id={`${idPrefix}-name`} label="Group name" error={formState.errors.name?.message}>

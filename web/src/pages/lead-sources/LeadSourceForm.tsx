@@ -120,7 +120,6 @@ export function LeadSourceForm({ provider, source, onSaved, onCancel }: LeadSour
   return (
     <FormProvider {...form}>
       <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={title}>
-      {unsaved.guard}
         <h2>{title}</h2>
         <FormField id="source-name" label="Name" hint="For you: shown in the list and on each contact’s source." error={errors.name?.message}>
           {(aria) => <input type="text" placeholder={kind === 'meta' ? 'e.g. Spring campaign — Facebook page' : 'e.g. Google Ads — demo requests'} {...aria} {...register('name')} />}

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useToken } from '../../auth/useSession';
-import { FieldError } from '../../ui/FieldError';
+import { AuthField, AuthScreen } from '../../ui/AuthScreen';
 import { loginSchema, type LoginValues } from './loginSchema';
 import { loginErrorMessage, useLogin } from './useLogin';
 
@@ -53,55 +53,34 @@ export function LoginPage() {
   const hasFieldDetails = login.error instanceof ApiError && login.error.fieldErrors.length > 0;
 
   return (
-    <main className="login-screen">
-      <div className="login-card card">
-        <p className="brand brand-large" aria-hidden="true">
-          <span className="brand-mark">⇄</span> Webhook Hub
+    <AuthScreen title="Log in">
+      {state?.reason === 'expired' && !login.error && (
+        <p className="notice" role="status">
+          Your session has ended. Log in again to continue.
         </p>
-        <h1>Log in</h1>
-        {state?.reason === 'expired' && !login.error && (
-          <p className="notice" role="status">
-            Your session has ended. Log in again to continue.
+      )}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Log in">
+        <AuthField id="login-email" label="Email" type="email" autoComplete="username" error={errors.email?.message} registration={register('email')} />
+        <AuthField
+          id="login-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          registration={register('password')}
+        />
+        {login.error && !hasFieldDetails && (
+          <p className="form-error" role="alert">
+            {loginErrorMessage(login.error)}
           </p>
         )}
-        <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Log in">
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              type="email"
-              autoComplete="username"
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? 'login-email-error' : undefined}
-              {...register('email')}
-            />
-            <FieldError id="login-email-error" message={errors.email?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              type="password"
-              autoComplete="current-password"
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? 'login-password-error' : undefined}
-              {...register('password')}
-            />
-            <FieldError id="login-password-error" message={errors.password?.message} />
-          </div>
-          {login.error && !hasFieldDetails && (
-            <p className="form-error" role="alert">
-              {loginErrorMessage(login.error)}
-            </p>
-          )}
-          <button type="submit" className="button button-primary button-block" disabled={busy} aria-busy={busy}>
-            {busy ? 'Logging in…' : 'Log in'}
-          </button>
-        </form>
-        <p className="login-alternative">
-          New here? <Link to="/signup">Create an account</Link>
-        </p>
-      </div>
-    </main>
+        <button type="submit" className="button button-primary button-block" disabled={busy} aria-busy={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      <p className="login-alternative">
+        New here? <Link to="/signup">Create an account</Link>
+      </p>
+    </AuthScreen>
   );
 }

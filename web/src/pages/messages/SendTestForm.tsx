@@ -5,6 +5,7 @@ import type { Channel } from '../../api/types';
 import { FormField } from '../../ui/FormField';
 import { errorMessage } from '../../ui/PageStates';
 import { fieldMessage } from '../../ui/fieldMessage';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { useSendMessage } from './useMessages';
 
 interface SendTestFormProps {
@@ -13,6 +14,9 @@ interface SendTestFormProps {
   hrefFor: (id: string) => string;
 }
 
+const DEFAULT_SUBJECT = 'Test from Webhook Hub';
+const DEFAULT_BODY = 'Hello! This is a test message.';
+
 type Errors = Partial<Record<'channel_id' | 'to' | 'subject' | 'body', string>>;
 
 /** One message through the Send API (`POST /api/{channel}/send`), as your own code would send it. */
@@ -20,8 +24,11 @@ export function SendTestForm({ channels, hrefFor }: SendTestFormProps) {
   const send = useSendMessage();
   const [channelId, setChannelId] = useState(channels[0]?.id ?? '');
   const [to, setTo] = useState('');
-  const [subject, setSubject] = useState('Test from Webhook Hub');
-  const [body, setBody] = useState('Hello! This is a test message.');
+  const [subject, setSubject] = useState(DEFAULT_SUBJECT);
+  const [body, setBody] = useState(DEFAULT_BODY);
+  /** What was last sent (or the starting text): leaving asks only about what was typed since. */
+  const [sent, setSent] = useState({ to: '', subject: DEFAULT_SUBJECT, body: DEFAULT_BODY });
+  useUnsavedChanges({ dirty: to.trim() !== sent.to || subject !== sent.subject || body !== sent.body, what: 'the test message' });
   const [errors, setErrors] = useState<Errors>({});
   const channel = channels.find((c) => c.id === channelId);
 
@@ -36,6 +43,7 @@ export function SendTestForm({ channels, hrefFor }: SendTestFormProps) {
     send.mutate(
       { type: channel.type, body: { channel_id: channel.id, to: to.trim(), body, ...(channel.type === 'email' ? { subject: subject.trim() } : {}) } },
       {
+        onSuccess: () => setSent({ to: to.trim(), subject, body }),
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           const placed: Errors = {};

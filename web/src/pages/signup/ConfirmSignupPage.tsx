@@ -1,5 +1,6 @@
 import { Link, Navigate, useLocation } from 'react-router';
 import { useToken } from '../../auth/useSession';
+import { AuthScreen } from '../../ui/AuthScreen';
 import { signupErrorMessage, useConfirmSignup } from './useSignup';
 
 /** The code of a confirmation link: it rides in the fragment (`#token=…`), which the browser never sends to a server. */
@@ -22,33 +23,27 @@ export function ConfirmSignupPage() {
 
   const busy = confirm.isPending;
   return (
-    <main className="login-screen">
-      <div className="login-card card">
-        <p className="brand brand-large" aria-hidden="true">
-          <span className="brand-mark">⇄</span> Webhook Hub
+    <AuthScreen title="Confirm your email">
+      {!token ? (
+        <p className="form-error" role="alert">
+          This link has no confirmation code. Open the link from your signup email again, all of it.
         </p>
-        <h1>Confirm your email</h1>
-        {!token ? (
-          <p className="form-error" role="alert">
-            This link has no confirmation code. Open the link from your signup email again, all of it.
-          </p>
-        ) : (
-          <>
-            <p>Your email is confirmed by following this link. Create the account to start using Webhook Hub.</p>
-            {confirm.error && (
-              <p className="form-error" role="alert">
-                {signupErrorMessage(confirm.error)}
-              </p>
-            )}
-            <button type="button" className="button button-primary button-block" disabled={busy} aria-busy={busy} onClick={() => confirm.mutate({ token })}>
-              {busy ? 'Creating your account…' : 'Create my account'}
-            </button>
-          </>
-        )}
-        <p className="login-alternative">
-          <Link to="/login">Log in</Link> · <Link to="/signup">Sign up again</Link>
-        </p>
-      </div>
-    </main>
+      ) : (
+        <>
+          <p>Your email is confirmed by following this link. Create the account to start using Webhook Hub.</p>
+          {confirm.error && (
+            <p className="form-error" role="alert">
+              {signupErrorMessage(confirm.error)}
+            </p>
+          )}
+          <button type="button" className="button button-primary button-block" disabled={busy} aria-busy={busy} onClick={() => confirm.mutate({ token })}>
+            {busy ? 'Creating your account…' : 'Create my account'}
+          </button>
+        </>
+      )}
+      <p className="login-alternative">
+        <Link to="/login">Log in</Link> · <Link to="/signup">Sign up again</Link>
+      </p>
+    </AuthScreen>
   );
 }

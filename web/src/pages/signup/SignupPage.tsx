@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, Navigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useToken } from '../../auth/useSession';
-import { FieldError } from '../../ui/FieldError';
+import { AuthField, AuthScreen } from '../../ui/AuthScreen';
 import { signupSchema, type SignupValues } from './signupSchema';
 import { signupErrorMessage, useSignup } from './useSignup';
 
@@ -42,24 +42,18 @@ export function SignupPage() {
   const accepted = signup.data?.kind === 'accepted' ? signup.data.answer : null;
   if (accepted) {
     return (
-      <main className="login-screen">
-        <div className="login-card card">
-          <p className="brand brand-large" aria-hidden="true">
-            <span className="brand-mark">⇄</span> Webhook Hub
+      <AuthScreen title={accepted.status === 'confirmation_sent' ? 'Check your email' : 'No account created'}>
+        <p role="status">{accepted.message}</p>
+        {accepted.status === 'confirmation_sent' && (
+          <p className="muted">
+            We wrote to <strong>{getValues('email')}</strong>. Open the link in that email on this device to finish; it works once and
+            expires in a day. Nothing there? Check your spam folder, or sign up again in a few minutes.
           </p>
-          <h1>{accepted.status === 'confirmation_sent' ? 'Check your email' : 'No account created'}</h1>
-          <p role="status">{accepted.message}</p>
-          {accepted.status === 'confirmation_sent' && (
-            <p className="muted">
-              We wrote to <strong>{getValues('email')}</strong>. Open the link in that email on this device to finish; it works once and
-              expires in a day. Nothing there? Check your spam folder, or sign up again in a few minutes.
-            </p>
-          )}
-          <p>
-            <Link to="/login">Back to log in</Link>
-          </p>
-        </div>
-      </main>
+        )}
+        <p>
+          <Link to="/login">Back to log in</Link>
+        </p>
+      </AuthScreen>
     );
   }
 
@@ -68,61 +62,36 @@ export function SignupPage() {
   const hasFieldDetails = signup.error instanceof ApiError && signup.error.fieldErrors.length > 0;
 
   return (
-    <main className="login-screen">
-      <div className="login-card card">
-        <p className="brand brand-large" aria-hidden="true">
-          <span className="brand-mark">⇄</span> Webhook Hub
-        </p>
-        <h1>Create an account</h1>
-        <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create an account">
-          <div className="field">
-            <label htmlFor="signup-account-name">Account name</label>
-            <input
-              id="signup-account-name"
-              autoComplete="organization"
-              aria-invalid={errors.account_name ? true : undefined}
-              aria-describedby={errors.account_name ? 'signup-account-name-error' : undefined}
-              {...register('account_name')}
-            />
-            <FieldError id="signup-account-name-error" message={errors.account_name?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor="signup-email">Email</label>
-            <input
-              id="signup-email"
-              type="email"
-              autoComplete="username"
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? 'signup-email-error' : undefined}
-              {...register('email')}
-            />
-            <FieldError id="signup-email-error" message={errors.email?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor="signup-password">Password</label>
-            <input
-              id="signup-password"
-              type="password"
-              autoComplete="new-password"
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? 'signup-password-error' : undefined}
-              {...register('password')}
-            />
-            <FieldError id="signup-password-error" message={errors.password?.message} />
-          </div>
-          {signup.error && !hasFieldDetails && (
-            <p className="form-error" role="alert">
-              {signupErrorMessage(signup.error)}
-            </p>
-          )}
-          <button type="submit" className="button button-primary button-block" disabled={busy} aria-busy={busy}>
-            {busy ? 'Creating…' : 'Create account'}
-          </button>
-        </form>
-        <p className="login-alternative">
-          Already have an account? <Link to="/login">Log in</Link>
-        </p>
-      </div>
-    </main>
+    <AuthScreen title="Create an account">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Create an account">
+        <AuthField
+          id="signup-account-name"
+          label="Account name"
+          autoComplete="organization"
+          error={errors.account_name?.message}
+          registration={register('account_name')}
+        />
+        <AuthField id="signup-email" label="Email" type="email" autoComplete="username" error={errors.email?.message} registration={register('email')} />
+        <AuthField
+          id="signup-password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.password?.message}
+          registration={register('password')}
+        />
+        {signup.error && !hasFieldDetails && (
+          <p className="form-error" role="alert">
+            {signupErrorMessage(signup.error)}
+          </p>
+        )}
+        <button type="submit" className="button button-primary button-block" disabled={busy} aria-busy={busy}>
+          {busy ? 'Creating…' : 'Create account'}
+        </button>
+      </form>
+      <p className="login-alternative">
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </AuthScreen>
   );
 }

@@ -14,6 +14,7 @@ const flatExamples = catalogTypes.map((type) => ({
   example: {},
   example_format: type.startsWith('message.') ? 'flat_event' : 'standard',
   example_body: {},
+  format_sample: type === 'message.sent',
 }));
 
 const endpoint = (overrides: Partial<Endpoint>): Endpoint => ({

@@ -8,12 +8,19 @@ const catalog = [
   { type: 'contact.created', description: 'A contact was created.', channels: [], schema: {}, example: {} },
   { type: 'message.bounced', description: 'A message bounced.', channels: ['email'], schema: {}, example: {} },
 ];
+/**
+ * The sample type each format marks in the stub. crm_model's is message.bounced, not the real API's
+ * contact.updated, so a form that knew the real one without asking would show the wrong preview.
+ */
+const SAMPLES: Record<string, string> = { crm_model: 'message.bounced', flat_event: 'message.bounced' };
+
 /** GET /api/event-types?format=: flat_event expresses message.bounced, not contact.created. */
 function examplesIn(format: string) {
   return catalog.map((eventType) => {
     const flat = format === 'flat_event' && eventType.type === 'message.bounced';
     return {
       ...eventType,
+      format_sample: SAMPLES[format] === eventType.type,
       example_format: flat ? 'flat_event' : 'standard',
       example_body: flat ? { event: 'delivery bounce', error_message: 'mailbox full' } : { id: 'evt_1', type: eventType.type, data: {} },
     };
@@ -299,9 +306,10 @@ describe('EndpointForm (payload format)', () => {
     await user.type(await screen.findByLabelText('Filter events'), 'contact.cre');
     await user.click(await screen.findByLabelText('contact.created'));
     await user.selectOptions(screen.getByLabelText('Payload format'), 'crm_model');
-    // The stub's crm_model expresses nothing; the sample type is not in its catalog either.
-    expect(await screen.findByText('The catalog has no example of contact.updated.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Preview event')).toHaveValue('contact.updated');
+    // The stub's crm_model expresses nothing: the preview is the sample type its catalog marks, in the standard shape.
+    expect(await screen.findByLabelText('Example body of message.bounced')).toHaveTextContent('"type": "message.bounced"');
+    expect(screen.getByLabelText('Preview event')).toHaveValue('message.bounced');
+    expect(screen.getByText(/crm_model cannot express/)).toHaveTextContent('crm_model cannot express message.bounced');
   });
 });
 

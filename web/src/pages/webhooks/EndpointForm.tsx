@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import type { Channel, Endpoint, EndpointInput, EndpointWithSecret, EventType } from '../../api/types';
 import { FieldError } from '../../ui/FieldError';
 import { errorMessage } from '../../ui/PageStates';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { DeliverySettings } from './DeliverySettings';
 import {
   endpointFormSchema,
@@ -18,6 +19,7 @@ import {
   toEndpointInput,
   type EndpointFormValues,
 } from './endpointFormModel';
+import { endpointName } from './endpointState';
 import { EventUrlTable } from './EventUrlTable';
 import { PayloadFormatField } from './PayloadFormatField';
 import { PayloadPreview } from './PayloadPreview';
@@ -56,6 +58,10 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
   const create = useCreateEndpoint();
   const update = useUpdateEndpoint(endpoint?.id ?? '');
   const [saveProblem, setSaveProblem] = useState<SaveProblem | null>(null);
+  const unsaved = useUnsavedChanges({
+    dirty: formState.isDirty,
+    what: endpoint ? `“${endpointName(endpoint)}”` : 'this new endpoint',
+  });
   // The form replaces the list: put the keyboard where the work starts.
   useEffect(() => setFocus('url'), [setFocus]);
 
@@ -113,10 +119,10 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
     setSaveProblem(null);
     const body = { ...toEndpointInput(submitted, Boolean(endpoint)), ...(asDisabled ? { enabled: false, skip_verification: true } : {}) };
     try {
-      if (endpoint) onSaved({ endpoint: await update.mutateAsync(body) });
+      if (endpoint) onSaved(unsaved.markSaved({ endpoint: await update.mutateAsync(body) }));
       else {
         const created = await create.mutateAsync(body);
-        onSaved({ endpoint: created, secret: created.secret });
+        onSaved(unsaved.markSaved({ endpoint: created, secret: created.secret }));
       }
     } catch (error) {
       showSaveError(error, submitted, body);
@@ -152,16 +158,16 @@ export function EndpointForm({ catalog, channels, endpoint, onSaved, onCancel }:
             type="button"
             className="button"
             aria-label="Test common URL"
-            disabled={!commonUrl || tests.running !== null}
+            disabled={!commonUrl || !commonTestType || tests.running !== null}
             aria-busy={tests.running === COMMON}
-            onClick={() => runTest(COMMON, commonUrl, commonTestType)}
+            onClick={() => commonTestType && runTest(COMMON, commonUrl, commonTestType)}
           >
             {tests.running === COMMON ? 'Testing…' : 'Test'}
           </button>
         </div>
         <p id="endpoint-url-hint" className="field-hint">
           Every checked event without its own URL goes here. Leave it empty if each event has its own URL.
-          {commonTestType !== 'webhook.test' && ` Its Test sends the previewed event, ${commonTestType}, in the chosen payload format.`}
+          {commonTestType && commonTestType !== 'webhook.test' && ` Its Test sends the previewed event, ${commonTestType}, in the chosen payload format.`}
         </p>
         <FieldError id="endpoint-url-error" message={formState.errors.url?.message} />
       </div>

@@ -2,17 +2,17 @@ import { useId, useState } from 'react';
 import type { Endpoint } from '../../api/types';
 import { errorMessage } from '../../ui/PageStates';
 import { useEventTypeExamples } from '../event-types/useEventTypes';
-import { defaultPreviewType, formatName, SAMPLE_EVENT_TYPES } from './payloadFormats';
+import { defaultPreviewType, formatName, sampleType } from './payloadFormats';
 import { TestResultPanel } from './TestResultPanel';
 import { useTestSavedEndpoint } from './useEndpoints';
 
-/** Event types a saved endpoint can be sent a test of: those it has a URL for (and its format's sample type). */
-function testableTypes(endpoint: Endpoint): string[] {
+/** Event types a saved endpoint can be sent a test of: those it has a URL for (and its format's sample type, once known). */
+function testableTypes(endpoint: Endpoint, sample: string | undefined): string[] {
   const types = new Set<string>();
   if (endpoint.url) {
     types.add('webhook.test');
     for (const type of endpoint.event_types) types.add(type);
-    types.add(SAMPLE_EVENT_TYPES[endpoint.payload_format]);
+    if (sample) types.add(sample);
   }
   for (const type of Object.keys(endpoint.event_urls)) types.add(type);
   return [...types];
@@ -21,9 +21,9 @@ function testableTypes(endpoint: Endpoint): string[] {
 /** Sends one signed example event to a saved endpoint now, with its secret, token and headers. */
 export function TestSendPanel({ endpoint, onClose }: { endpoint: Endpoint; onClose: () => void }) {
   const selectId = useId();
-  const types = testableTypes(endpoint);
   const format = endpoint.payload_format;
   const examples = useEventTypeExamples(format, format !== 'standard');
+  const types = testableTypes(endpoint, sampleType(examples.data));
   // Standard expresses every type: start on webhook.test. Another format starts on a type it expresses.
   const suggested = format === 'standard' ? types[0] : defaultPreviewType(format, types, examples.data);
   const [picked, setEventType] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import type { Endpoint, EventType } from '../../api/types';
 import { endpointFormSchema, formEventTypes, formFieldFor, formUrls, formValues, toEndpointInput, urlProblem } from './endpointFormModel';
 
 const catalog = ['contact.created', 'message.bounced', 'message.opened'].map(
-  (type): EventType => ({ type, description: type, channels: [], schema: {}, example: {}, example_format: 'standard', example_body: {} }),
+  (type): EventType => ({ type, description: type, channels: [], schema: {}, example: {}, example_format: 'standard', example_body: {}, format_sample: false }),
 );
 
 const endpoint = (overrides: Partial<Endpoint>): Endpoint => ({

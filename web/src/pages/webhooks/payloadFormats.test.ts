@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../api/types';
-import { defaultPreviewType, expresses, formatName, previewChoices, type PayloadFormat } from './payloadFormats';
+import { defaultPreviewType, expresses, formatName, previewChoices, sampleType, type PayloadFormat } from './payloadFormats';
 
-/** The catalog as GET /api/event-types?format=flat_event answers it: two types flat_event expresses, two it does not. */
+/** The catalog as GET /api/event-types?format=flat_event answers it: two types flat_event expresses, two it does not; message.sent is its sample. */
 const flatExamples = (
   [
     ['webhook.test', 'standard'],
@@ -10,7 +10,7 @@ const flatExamples = (
     ['message.sent', 'flat_event'],
     ['message.bounced', 'flat_event'],
   ] as [string, PayloadFormat][]
-).map(([type, format]): EventType => ({ type, description: type, channels: [], schema: {}, example: {}, example_format: format, example_body: {} }));
+).map(([type, format]): EventType => ({ type, description: type, channels: [], schema: {}, example: {}, example_format: format, example_body: {}, format_sample: type === 'message.sent' }));
 
 describe('payload format preview', () => {
   it('knows which types a format expresses from the example_format of its examples', () => {
@@ -27,9 +27,11 @@ describe('payload format preview', () => {
     expect(defaultPreviewType('flat_event', endpointTypes, flatExamples)).toBe(expected);
   });
 
-  it('previews the sample type until the examples have loaded', () => {
-    expect(defaultPreviewType('crm_model', ['message.bounced'], undefined)).toBe('contact.updated');
-    expect(defaultPreviewType('standard', ['message.bounced'], undefined)).toBe('webhook.test');
+  it('takes the sample type from the examples the API marks, and knows none until they have loaded', () => {
+    expect(sampleType(flatExamples)).toBe('message.sent');
+    expect(sampleType(undefined)).toBeUndefined();
+    expect(defaultPreviewType('crm_model', ['message.bounced'], undefined)).toBeUndefined();
+    expect(previewChoices(['message.bounced'], ['message.bounced'], undefined)).toEqual(['message.bounced']);
   });
 
   it('offers the endpoint’s catalog types to switch among, with the previewed sample type first when it is not one of them', () => {

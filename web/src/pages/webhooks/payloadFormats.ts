@@ -36,16 +36,13 @@ export const PAYLOAD_FORMATS: Record<PayloadFormat, FormatInfo> = {
 export const PAYLOAD_FORMAT_VALUES = Object.keys(PAYLOAD_FORMATS) as PayloadFormat[];
 
 /**
- * The event each format shows when the endpoint has none it can express: the
- * same one the API's test send picks when no event type is given.
+ * The event a format shows when the endpoint has none it can express: the one
+ * the catalog in that format marks `format_sample`, which is also what the
+ * API's test send picks when no event type is given.
  */
-export const SAMPLE_EVENT_TYPES: Record<PayloadFormat, string> = {
-  standard: 'webhook.test',
-  crm_model: 'contact.updated',
-  channel_event: 'message.received',
-  flat_event: 'message.sent',
-  conversation: 'message.received',
-};
+export function sampleType(examples: readonly EventType[] | undefined): string | undefined {
+  return examples?.find((example) => example.format_sample)?.type;
+}
 
 export function isPayloadFormat(value: string): value is PayloadFormat {
   return value in PAYLOAD_FORMATS;
@@ -66,17 +63,17 @@ export function expresses(format: PayloadFormat, examples: readonly EventType[],
  * catalog knows (custom types have no example), with `fallback` first when it
  * is not one of them, so the select always shows what is previewed.
  */
-export function previewChoices(endpointTypes: readonly string[], catalogTypes: readonly string[], fallback: string): string[] {
+export function previewChoices(endpointTypes: readonly string[], catalogTypes: readonly string[], fallback: string | undefined): string[] {
   const known = [...new Set(endpointTypes)].filter((type) => catalogTypes.includes(type));
-  return known.includes(fallback) ? known : [fallback, ...known];
+  return fallback === undefined || known.includes(fallback) ? known : [fallback, ...known];
 }
 
 /**
  * The type previewed when none is picked: the first of the endpoint's types
- * that the format expresses, else the format's sample type. Until the examples
- * have loaded nothing is known to be expressed, so the sample type it is.
+ * that the format expresses, else the format's sample type. Both come from the
+ * format's examples, so until they have loaded there is none.
  */
-export function defaultPreviewType(format: PayloadFormat, endpointTypes: readonly string[], examples: readonly EventType[] | undefined): string {
-  const expressed = examples ? endpointTypes.find((type) => expresses(format, examples, type)) : undefined;
-  return expressed ?? SAMPLE_EVENT_TYPES[format];
+export function defaultPreviewType(format: PayloadFormat, endpointTypes: readonly string[], examples: readonly EventType[] | undefined): string | undefined {
+  if (!examples) return undefined;
+  return endpointTypes.find((type) => expresses(format, examples, type)) ?? sampleType(examples);
 }

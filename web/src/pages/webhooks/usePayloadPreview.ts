@@ -12,7 +12,7 @@ export function usePayloadPreview(format: PayloadFormat, endpointTypes: readonly
   const [picked, setPicked] = useState<{ format: PayloadFormat; type: string } | null>(null);
   const fallback = defaultPreviewType(format, endpointTypes, examples.data);
   const choices = previewChoices(endpointTypes, catalogTypes, fallback);
-  const eventType = picked && picked.format === format && choices.includes(picked.type) ? picked.type : fallback;
+  const eventType: string | undefined = picked && picked.format === format && choices.includes(picked.type) ? picked.type : fallback;
 
   return {
     format,
@@ -20,7 +20,7 @@ export function usePayloadPreview(format: PayloadFormat, endpointTypes: readonly
     choices,
     pick: (type: string) => setPicked({ format, type }),
     examples,
-    example: examples.data?.find((example) => example.type === eventType),
+    example: eventType === undefined ? undefined : examples.data?.find((example) => example.type === eventType),
   };
 }
 

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { ApiError } from '../../api/client';
 import type { Channel, Group, Workflow, WorkflowStepType } from '../../api/types';
 import { FieldError } from '../../ui/FieldError';
-import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { errorMessage } from '../../ui/PageStates';
+import { useUnsavedChanges } from '../../ui/useUnsavedChanges';
 import { PlaceholderPanel } from './PlaceholderPanel';
 import { StepCard } from './StepCard';
 import { useCreateWorkflow, useUpdateWorkflow } from './useWorkflows';
@@ -54,8 +54,14 @@ export function WorkflowForm({ workflow, channels, groups, seenKeys, onReloadOpt
   const update = useUpdateWorkflow(workflow?.id ?? '');
   const [saveProblem, setSaveProblem] = useState<SaveProblem | null>(null);
   const [savedNote, setSavedNote] = useState<string | null>(null);
-  /** Set once a new workflow is created, so going to its page is not "leaving without saving". */
-  const created = useRef(false);
+  const unsaved = useUnsavedChanges({
+    dirty: formState.isDirty,
+    what: workflow ? `“${workflow.name}”` : 'this new workflow',
+    // The Steps and Runs tabs of the same workflow keep the form on screen.
+    keepsForm: (current, next) =>
+      current.pathname === next.pathname &&
+      new URLSearchParams(current.search).get('workflow') === new URLSearchParams(next.search).get('workflow'),
+  });
   const saving = create.isPending || update.isPending;
   const types = watch('steps').map((step) => step.type);
   const stepsError = formState.errors.steps?.root?.message ?? formState.errors.steps?.message;
@@ -110,9 +116,7 @@ export function WorkflowForm({ workflow, channels, groups, seenKeys, onReloadOpt
         setSavedNote('Changes saved. New enrolments follow these steps; runs already going on keep the steps they started with.');
         onSaved(saved, false);
       } else {
-        const saved = await create.mutateAsync(body);
-        created.current = true;
-        onSaved(saved, true);
+        onSaved(unsaved.markSaved(await create.mutateAsync(body)), true);
       }
     } catch (error) {
       showSaveError(error, values);
@@ -122,15 +126,6 @@ export function WorkflowForm({ workflow, channels, groups, seenKeys, onReloadOpt
   const title = workflow ? 'Steps and settings' : 'New workflow';
   return (
     <div className="workflow-editor">
-      <UnsavedChangesGuard
-        when={formState.isDirty}
-        saved={() => created.current}
-        what={workflow ? `“${workflow.name}”` : 'this new workflow'}
-        keepsForm={(current, next) =>
-          current.pathname === next.pathname &&
-          new URLSearchParams(current.search).get('workflow') === new URLSearchParams(next.search).get('workflow')
-        }
-      />
       <form className="card form-card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={workflow ? `Edit workflow ${workflow.name}` : 'New workflow'}>
         <h2>{title}</h2>
         <div className="form-grid">

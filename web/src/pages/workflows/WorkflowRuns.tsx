@@ -26,6 +26,9 @@ const STEP_LOOK: Record<StepState['status'], { tone: string; label: string }> = 
   skipped: { tone: 'neutral', label: 'Skipped' },
 };
 
+/** The step a retrying run waits to try again reads "Retrying", not "Running", while nothing runs. */
+const retryingStep = (run: WorkflowRun, step: StepState) => runPhase(run) === 'retrying' && step.index === run.current_step;
+
 function Badge({ look }: { look: { tone: string; label: string } }) {
   return <span className={`badge badge-${look.tone}`}>{look.label}</span>;
 }
@@ -104,13 +107,32 @@ function FailingExchange({ run }: { run: WorkflowRun }) {
   );
 }
 
-/** Retry now and Cancel run, as the run's phase allows; cancelling asks first. */
+/** What Retry now does, in words: the request sent again to its URL, or the step run again. */
+function retryWhat(run: WorkflowRun): ReactNode {
+  const step = run.steps[run.current_step];
+  const request = step && sentRequest(step);
+  const label = `step ${run.current_step + 1} (${stepLabel(step?.type ?? '')})`;
+  if (!request)
+    return <p>The hub runs {label} again now, instead of at its next scheduled try. If it fails again, the retry schedule goes on.</p>;
+  return (
+    <p>
+      The hub sends <code className="break-all">{`${request.method} ${request.url}`}</code> again now, with the same
+      webhook-id, instead of at its next scheduled try. If it fails again, the retry schedule goes on.
+    </p>
+  );
+}
+
+/** Retry now and Cancel run, as the run's phase allows; each asks first and says what it does. */
 function RunActionsBar({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
   const allowed = runActions(run);
   const action = useRunAction(workflow.id, run.id);
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [asking, setAsking] = useState<'retry' | 'cancel' | null>(null);
   if (!allowed.retry && !allowed.cancel) return null;
   const contact = runContact(run);
+  const ask = (which: 'retry' | 'cancel') => {
+    action.reset();
+    setAsking(which);
+  };
   return (
     <div className="inline-form run-actions">
       {allowed.retry && (
@@ -120,7 +142,7 @@ function RunActionsBar({ run, workflow }: { run: WorkflowRun; workflow: Workflow
           disabled={action.isPending}
           aria-busy={action.isPending && action.variables === 'retry'}
           aria-label={`Retry step ${run.current_step + 1} of the run for ${contact} now`}
-          onClick={() => action.mutate('retry')}
+          onClick={() => ask('retry')}
         >
           Retry now
         </button>
@@ -131,25 +153,39 @@ function RunActionsBar({ run, workflow }: { run: WorkflowRun; workflow: Workflow
           className="button button-small"
           disabled={action.isPending}
           aria-label={`Cancel the run for ${contact}`}
-          onClick={() => setConfirmCancel(true)}
+          onClick={() => ask('cancel')}
         >
           Cancel run
         </button>
       )}
-      {action.error && !confirmCancel && (
+      {action.error && !asking && (
         <p className="form-error" role="alert">
           {errorMessage(action.error)}
         </p>
       )}
-      {confirmCancel && (
+      {asking === 'retry' && (
+        <ConfirmDialog
+          title={`Retry step ${run.current_step + 1} now?`}
+          confirmLabel="Retry now"
+          busyLabel="Retrying…"
+          busy={action.isPending}
+          error={action.error ? `The step could not be retried: ${errorMessage(action.error)}` : undefined}
+          onConfirm={() => action.mutate('retry', { onSuccess: () => setAsking(null) })}
+          onCancel={() => setAsking(null)}
+        >
+          {retryWhat(run)}
+        </ConfirmDialog>
+      )}
+      {asking === 'cancel' && (
         <ConfirmDialog
           title="Cancel this run?"
           confirmLabel="Cancel run"
+          cancelLabel="Keep it running"
           busyLabel="Cancelling…"
           busy={action.isPending}
           error={action.error ? `The run could not be cancelled: ${errorMessage(action.error)}` : undefined}
-          onConfirm={() => action.mutate('cancel', { onSuccess: () => setConfirmCancel(false) })}
-          onCancel={() => setConfirmCancel(false)}
+          onConfirm={() => action.mutate('cancel', { onSuccess: () => setAsking(null) })}
+          onCancel={() => setAsking(null)}
         >
           <p>
             The run for {contact} stops at step {run.current_step + 1}; its later steps do not run. It cannot be resumed.
@@ -203,7 +239,7 @@ function RunCard({ run, workflow }: { run: WorkflowRun; workflow: Workflow }) {
               <td>{step.index + 1}</td>
               <th scope="row">{stepLabel(step.type)}</th>
               <td>
-                <Badge look={STEP_LOOK[step.status]} />
+                <Badge look={retryingStep(run, step) ? RUN_LOOK.retrying : STEP_LOOK[step.status]} />
               </td>
               <td>{step.attempts}</td>
               <td>

@@ -44,6 +44,8 @@ export class EventTypeDto {
   example_format!: PayloadFormat;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole body a receiver gets for the example, in example_format' })
   example_body!: Record<string, unknown>;
+  @ApiProperty({ example: false, description: 'True on the one type a test send uses in this format when it names no event_type (webhook.test in standard)' })
+  format_sample!: boolean;
 }
 
 export class EventTypesQueryDto {
