@@ -242,11 +242,23 @@ describe('stats API (issue 21): figures equal to counts made by the test', () =>
     expect(res.status).toBe(200);
     const deliveries = res.body.queues.find((q: { name: string }) => q.name === 'deliveries');
     // Every other pending delivery the test stored waits a day for its next attempt.
-    expect([deliveries.pending, deliveries.due]).toEqual([pendingBefore + 2, 2]);
+    expect([deliveries.pending, deliveries.due, deliveries.capped]).toEqual([pendingBefore + 2, 2, false]);
     expect(deliveries.oldest_age_seconds).toBeGreaterThanOrEqual(120);
     expect(deliveries.oldest_age_seconds).toBeLessThan(150);
     const other = (await hub.request('GET', '/api/stats/queues', { token: b.token })).body.queues.find((q: { name: string }) => q.name === 'deliveries');
     expect([other.due, other.oldest_due_at]).toEqual([0, null]);
+  });
+
+  it('stops counting a backlog at 10,000 and says so', async () => {
+    const c = await hub.signup();
+    await hub.sql(
+      `INSERT INTO deliveries (account_id, endpoint_id, event_id, event_type, url, status, attempt_count, next_attempt_at)
+       SELECT $1, $2, 'evt_backlog_' || k, 'contact.created', 'https://a1.example.com/hook', 'pending', 1, now() + interval '1 day'
+         FROM generate_series(1, 10005) AS k`,
+      [c.accountId, epA1],
+    );
+    const res = await hub.request('GET', '/api/stats/queues', { token: c.token });
+    expect(res.body.queues.find((q: { name: string }) => q.name === 'deliveries')).toMatchObject({ pending: 10000, due: 0, capped: true, oldest_due_at: null });
   });
 
   it('shows another account none of it', async () => {

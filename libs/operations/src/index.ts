@@ -19,5 +19,5 @@ export { QueueConsumers } from './work/queue-consumers';
 export { promoteDelayedJob } from './work/delayed-jobs';
 export { afterFailedAttempt, FailedAttempt, RetryDecision, RetrySchedule, scheduledDelayMs, scheduleFromSeconds } from './work/retry-policy';
 export { leaseExpired, leaseIsFree, RELEASE_LEASE, takeLease } from './work/lease';
-export { Backlog, BacklogKind, WorkBacklogs } from './work/work-backlogs';
+export { Backlog, BACKLOG_COUNT_CAP, BacklogKind, WorkBacklogs } from './work/work-backlogs';
 export { OperationsModule } from './operations.module';

@@ -4231,15 +4231,20 @@ export interface components {
             /** @example deliveries */
             name: string;
             /**
-             * @description Not done yet: due now or waiting for a retry
+             * @description Not done yet: due now or waiting for a retry (counted up to 10,000)
              * @example 42
              */
             pending: number;
             /**
-             * @description Due now and not yet picked up (queue depth)
+             * @description Due now and not yet picked up (queue depth; counted up to 10,000)
              * @example 5
              */
             due: number;
+            /**
+             * @description The counts stopped at 10,000: there are at least that many
+             * @example false
+             */
+            capped: boolean;
             /**
              * Format: date-time
              * @description When the longest-waiting due job became due

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
+/** Backlog counts stop here: past it, "at least this many" is the answer an admin needs, and counting further costs seconds. */
+export const BACKLOG_COUNT_CAP = 10_000;
+
 /** One account's waiting work of one kind. */
 export interface Backlog {
-  /** Rows not done yet: due now, or waiting for a scheduled retry. */
+  /** Rows not done yet: due now, or waiting for a scheduled retry (at most BACKLOG_COUNT_CAP). */
   pending: number;
-  /** Of those, due now (queue depth: what workers have yet to pick up). */
+  /** Of those, due now (queue depth: what workers have yet to pick up; at most BACKLOG_COUNT_CAP). */
   due: number;
+  /** The counts reached BACKLOG_COUNT_CAP: there may be more. */
+  capped: boolean;
   /** When the longest-waiting due row became due; null when none is due. */
   oldest_due_at: Date | null;
 }

@@ -25,8 +25,8 @@ export function QueuesPanel({ queues }: { queues: QueueBacklog[] }) {
             return (
               <tr key={queue.name}>
                 <th scope="row">{known ? <Link to={known.log}>{known.label}</Link> : queue.name}</th>
-                <td>{queue.due.toLocaleString()}</td>
-                <td>{queue.pending.toLocaleString()}</td>
+                <td>{queue.due.toLocaleString()}{queue.capped && queue.due >= queue.pending ? '+' : ''}</td>
+                <td>{queue.pending.toLocaleString()}{queue.capped ? '+' : ''}</td>
                 <td className={queue.oldest_age_seconds !== null && queue.oldest_age_seconds > 60 ? 'text-warning' : undefined}>
                   {formatAge(queue.oldest_age_seconds)}
                 </td>

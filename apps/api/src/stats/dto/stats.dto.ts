@@ -60,10 +60,12 @@ export class InboundStatsDto extends StatsWindowDto {
 export class QueueBacklogDto {
   @ApiProperty({ example: 'deliveries' })
   name!: string;
-  @ApiProperty({ example: 42, description: 'Not done yet: due now or waiting for a retry' })
+  @ApiProperty({ example: 42, description: 'Not done yet: due now or waiting for a retry (counted up to 10,000)' })
   pending!: number;
-  @ApiProperty({ example: 5, description: 'Due now and not yet picked up (queue depth)' })
+  @ApiProperty({ example: 5, description: 'Due now and not yet picked up (queue depth; counted up to 10,000)' })
   due!: number;
+  @ApiProperty({ example: false, description: 'The counts stopped at 10,000: there are at least that many' })
+  capped!: boolean;
   @ApiProperty({ nullable: true, type: Date, example: '2026-12-03T17:41:58.000Z', description: 'When the longest-waiting due job became due' })
   oldest_due_at!: Date | null;
   @ApiProperty({ nullable: true, type: Number, example: 12, description: 'Its age in seconds at the time of the answer' })
