@@ -59,10 +59,14 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   private async connected(): Promise<void> {
     if (this.redis.status !== 'connecting' && this.redis.status !== 'connect') return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      once(this.redis, 'ready'),
-      new Promise((resolve) => (timer = setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS))),
-    ]).finally(() => clearTimeout(timer));
+    const abort = new AbortController();
+    // once() rejects on the client's next 'error'; after the timeout wins nobody awaits it, so its rejection is dropped here
+    // rather than surfacing later (at shutdown) as an unhandled "Connection is closed".
+    const ready = once(this.redis, 'ready', { signal: abort.signal }).catch(() => undefined);
+    await Promise.race([ready, new Promise((resolve) => (timer = setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS)))]).finally(() => {
+      clearTimeout(timer);
+      abort.abort();
+    });
   }
 
   onApplicationShutdown(): void {
