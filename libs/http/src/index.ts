@@ -1,5 +1,6 @@
 export { errorBody, ErrorBody, ErrorDetail, reasonPhrase } from './error-body';
-export { createValidationPipe } from './validation-pipe';
+export { createValidationPipe, validationFailure } from './validation-pipe';
+export { EnvelopeValidationPipe } from './envelope-validation.pipe';
 export { HttpExceptionFilter, HttpExceptionFilterOptions, toErrorBody } from './http-exception.filter';
 export { answerClientError } from './client-errors';
 export { installTextBodyParser } from './text-body-parser';

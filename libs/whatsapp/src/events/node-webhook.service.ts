@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { inboundState } from '@hub/inbound-log';
-import { NodeEventAnswerDto, NodeEventDto } from './dto/node-event.dto';
+import { NodeEvent, NodeEventAnswerDto } from './dto/node-event.dto';
 import { NodeEventIntake } from './node-event-intake';
 import { readNodeEvent } from './node-event-reader';
 import { SessionLookup } from './session-lookup';
@@ -14,7 +14,7 @@ export class NodeWebhookService {
     private readonly intake: NodeEventIntake,
   ) {}
 
-  async receive(request: FastifyRequest, body: NodeEventDto): Promise<NodeEventAnswerDto> {
+  async receive(request: FastifyRequest, body: NodeEvent): Promise<NodeEventAnswerDto> {
     const session = await this.lookup.find(body.session_id);
     if (!session) throw new NotFoundException(`No WhatsApp channel has session_id ${body.session_id}`);
     inboundState(request).accountId = session.accountId;

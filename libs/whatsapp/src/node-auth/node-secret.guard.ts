@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '@hub/config';
 import { inboundState } from '@hub/inbound-log';
-import { nodeSecretMatches } from './node-secret';
+import { NodeSecret } from './node-secret';
 
 export const NODE_SECRET_HEADER = 'x-node-secret';
 
@@ -13,18 +13,22 @@ export const NODE_SECRET_HEADER = 'x-node-secret';
  */
 @Injectable()
 export class NodeSecretGuard implements CanActivate {
-  constructor(private readonly config: AppConfig) {}
+  private readonly secret: NodeSecret;
+
+  constructor(config: AppConfig) {
+    this.secret = new NodeSecret(config.whatsappNodeSecret);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const state = inboundState(request);
-    if (nodeSecretMatches(this.config.whatsappNodeSecret, request.headers[NODE_SECRET_HEADER])) {
+    if (this.secret.matches(request.headers[NODE_SECRET_HEADER])) {
       state.verification = 'passed';
       return true;
     }
     state.verification = 'failed';
     throw new UnauthorizedException(
-      this.config.whatsappNodeSecret ? 'X-Node-Secret is missing or wrong' : 'X-Node-Secret cannot be checked: WHATSAPP_NODE_SECRET is not set on the hub',
+      this.secret.isSet ? 'X-Node-Secret is missing or wrong' : 'X-Node-Secret cannot be checked: WHATSAPP_NODE_SECRET is not set on the hub',
     );
   }
 }

@@ -1,8 +1,10 @@
-import { nodeSecretMatches } from './node-secret';
+import { NodeSecret } from './node-secret';
 
-describe('nodeSecretMatches', () => {
+describe('NodeSecret', () => {
+  const secret = new NodeSecret('s3cret-node-key');
+
   it('accepts exactly the configured secret', () => {
-    expect(nodeSecretMatches('s3cret-node-key', 's3cret-node-key')).toBe(true);
+    expect(secret.matches('s3cret-node-key')).toBe(true);
   });
 
   it.each([
@@ -13,11 +15,13 @@ describe('nodeSecretMatches', () => {
     ['no header', undefined],
     ['a repeated header (an array)', ['s3cret-node-key', 's3cret-node-key']],
   ])('refuses %s', (_name, given) => {
-    expect(nodeSecretMatches('s3cret-node-key', given)).toBe(false);
+    expect(secret.matches(given)).toBe(false);
   });
 
   it('refuses everything while the hub has no secret configured', () => {
-    expect(nodeSecretMatches(undefined, 'anything')).toBe(false);
-    expect(nodeSecretMatches('', '')).toBe(false);
+    expect(new NodeSecret(undefined).matches('anything')).toBe(false);
+    expect(new NodeSecret('').matches('')).toBe(false);
+    expect(new NodeSecret(undefined).isSet).toBe(false);
+    expect(secret.isSet).toBe(true);
   });
 });

@@ -28,6 +28,9 @@ export class NodeEventDto {
   data!: unknown;
 }
 
+/** A validated envelope, as the route receives it (a type, so the global pipe leaves the body to EnvelopeValidationPipe). */
+export type NodeEvent = Pick<NodeEventDto, 'event' | 'session_id' | 'data'>;
+
 export class NodeEventAnswerDto {
   @ApiProperty({ example: 1, description: 'Items of `data` stored (each applied once, in the worker)' })
   received!: number;
