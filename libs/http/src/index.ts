@@ -1,6 +1,5 @@
 export { errorBody, ErrorBody, ErrorDetail, reasonPhrase } from './error-body';
-export { createValidationPipe, validationFailure } from './validation-pipe';
-export { EnvelopeValidationPipe } from './envelope-validation.pipe';
+export { createValidationPipe } from './validation-pipe';
 export { HttpExceptionFilter, HttpExceptionFilterOptions, toErrorBody } from './http-exception.filter';
 export { answerClientError } from './client-errors';
 export { installTextBodyParser } from './text-body-parser';

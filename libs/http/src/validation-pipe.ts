@@ -54,12 +54,6 @@ class SyncValidationPipe extends ValidationPipe {
   }
 }
 
-/** The 400 for a body that breaks its DTO's rules: every bad field named in `details`, the body's own fields first. */
-export function validationFailure(errors: ValidationError[]): BadRequestException {
-  const details = outermost(flatten(errors), errors);
-  return new BadRequestException({ message: details.map((d) => d.message).join('; '), details });
-}
-
 /** Whitelists DTO fields, rejects unknown ones, and names every bad field in `details`. */
 export function createValidationPipe(): ValidationPipe {
   return new SyncValidationPipe({
@@ -67,6 +61,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: validationFailure,
+    exceptionFactory: (errors) => {
+      const details = outermost(flatten(errors), errors);
+      return new BadRequestException({ message: details.map((d) => d.message).join('; '), details });
+    },
   });
 }

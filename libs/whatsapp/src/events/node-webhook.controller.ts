@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrors, EnvelopeValidationPipe } from '@hub/http';
+import { ApiErrors } from '@hub/http';
 import { NodeRoute } from '../node-auth/node-route.decorator';
-import { NodeEvent, NodeEventAnswerDto, NodeEventDto } from './dto/node-event.dto';
+import { NodeEventAnswerDto, NodeEventDto } from './dto/node-event.dto';
 import { NodeWebhookService } from './node-webhook.service';
 
 const SESSION = 'wa_3q2-7wEvBRj5XU8yPd1sLg';
@@ -45,7 +45,7 @@ export class NodeWebhookController {
   @ApiBody({ type: NodeEventDto, examples: Object.fromEntries(Object.entries(EXAMPLES).map(([name, value]) => [name, { value }])) })
   @ApiOkResponse({ type: NodeEventAnswerDto })
   @ApiErrors(400, 401, 404, 413, 415, 422, 503)
-  receive(@Req() request: FastifyRequest, @Body(new EnvelopeValidationPipe(NodeEventDto)) body: NodeEvent): Promise<NodeEventAnswerDto> {
+  receive(@Req() request: FastifyRequest, @Body() body: unknown): Promise<NodeEventAnswerDto> {
     return this.webhook.receive(request, body);
   }
 }

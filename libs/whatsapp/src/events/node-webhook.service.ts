@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { inboundState } from '@hub/inbound-log';
-import { NodeEvent, NodeEventAnswerDto } from './dto/node-event.dto';
+import { NodeEventAnswerDto } from './dto/node-event.dto';
+import { readNodeEnvelope } from './node-envelope';
 import { NodeEventIntake } from './node-event-intake';
 import { readNodeEvent } from './node-event-reader';
 import { SessionLookup } from './session-lookup';
@@ -14,7 +15,8 @@ export class NodeWebhookService {
     private readonly intake: NodeEventIntake,
   ) {}
 
-  async receive(request: FastifyRequest, body: NodeEvent): Promise<NodeEventAnswerDto> {
+  async receive(request: FastifyRequest, rawBody: unknown): Promise<NodeEventAnswerDto> {
+    const body = readNodeEnvelope(rawBody);
     const session = await this.lookup.find(body.session_id);
     if (!session) throw new NotFoundException(`No WhatsApp channel has session_id ${body.session_id}`);
     inboundState(request).accountId = session.accountId;

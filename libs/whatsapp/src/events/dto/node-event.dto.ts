@@ -1,17 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { NODE_EVENTS, NodeEventName } from '../node-event-reader';
 
-/** The envelope of every node event; `data` is read per event (422 naming the field it cannot use). */
+/**
+ * The envelope of every node event, for Swagger and the docs; the route reads it with readNodeEnvelope (same rules,
+ * 400 naming the field). `data` is read per event (422 naming the field it cannot use).
+ */
 export class NodeEventDto {
   @ApiProperty({ enum: NODE_EVENTS, example: 'messages.upsert' })
-  @IsIn(NODE_EVENTS)
   event!: NodeEventName;
 
-  @ApiProperty({ example: 'wa_3q2-7wEvBRj5XU8yPd1sLg', maxLength: 200 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ApiProperty({ example: 'wa_3q2-7wEvBRj5XU8yPd1sLg', minLength: 1, maxLength: 200 })
   session_id!: string;
 
   @ApiProperty({
@@ -24,11 +22,10 @@ export class NodeEventDto {
       pushName: 'Customer',
     },
   })
-  @IsDefined()
   data!: unknown;
 }
 
-/** A validated envelope, as the route receives it (a type, so the global pipe leaves the body to EnvelopeValidationPipe). */
+/** An envelope as readNodeEnvelope answers it. */
 export type NodeEvent = Pick<NodeEventDto, 'event' | 'session_id' | 'data'>;
 
 export class NodeEventAnswerDto {
