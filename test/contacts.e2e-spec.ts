@@ -479,6 +479,57 @@ describe('contacts', () => {
       expect(bulkState.events.filter((e) => e.type === 'contact.created')).toHaveLength(4);
     });
 
+    it('answers contacts it would not change from its one read (no write, no event) and gives new people the source, as upsertByIdentity does', async () => {
+      const source = { name: 'WhatsApp' };
+      const withSource = {
+        bulk: (account: Account, inputs: Input[]) =>
+          hub.app.get(DataSource).transaction((tx) => hub.app.get(BulkContactUpsert).upsertMany(tx, inputs.map((input) => ({ accountId: account.accountId, input, source })))),
+        oneByOne: (account: Account, inputs: Input[]) =>
+          hub.app.get(DataSource).transaction(async (tx) => {
+            const results = [];
+            for (const input of inputs) results.push(await hub.app.get(ContactsService).upsertByIdentity(tx, account.accountId, input, source));
+            return results;
+          }),
+      };
+      const existing: Input[] = [
+        { phone: '+34612345680', custom_fields: { whatsapp_name: 'Ana' } },
+        { email: 'bea@example.com', phone: '+34612345681' },
+      ];
+      const batch: Input[] = [
+        { phone: '+34612345680', custom_fields: { whatsapp_name: 'Ana' } },
+        { phone: '+34612345680', custom_fields: { whatsapp_name: 'Ana' } },
+        { phone: '+34612345682', custom_fields: { whatsapp_name: 'Nuevo' } },
+        { phone: '+34612345681', first_name: 'Bea' },
+        { email: 'bea@example.com', first_name: 'Bea' },
+        { phone: '+34612345680', custom_fields: { whatsapp_name: 'Ana María' } },
+      ];
+      const [bulkAccount, seqAccount] = [await hub.signup(), await hub.signup()];
+      await withSource.oneByOne(bulkAccount, existing);
+      await withSource.oneByOne(seqAccount, existing);
+      const versions = async (account: Account) =>
+        hub.sql<{ phone: string; version: string }>('SELECT phone, xmin::text AS version FROM contacts WHERE account_id = $1 ORDER BY phone', [account.accountId]);
+      const before = await versions(bulkAccount);
+      const eventsBefore = await countEvents(bulkAccount);
+      const fromBulk = await withSource.bulk(bulkAccount, batch.slice(0, 3));
+      // Ana twice, unchanged: answered from the read, neither row written nor event published; the new person inserted.
+      expect(fromBulk.map((r) => [r.created, r.contact.phone])).toEqual([[false, '+34612345680'], [false, '+34612345680'], [true, '+34612345682']]);
+      expect((await versions(bulkAccount)).filter((row) => row.phone !== '+34612345682')).toEqual(before);
+      expect(await countEvents(bulkAccount)).toBe(eventsBefore + 1);
+
+      const rest = await withSource.bulk(bulkAccount, batch.slice(3));
+      const fromSequence = await withSource.oneByOne(seqAccount, batch);
+      const shape = (results: { contact: { email: string | null; phone: string | null; first_name: string | null; custom_fields: unknown }; created: boolean }[]) =>
+        results.map(({ contact, created }) => ({ created, email: contact.email, phone: contact.phone, first_name: contact.first_name, custom_fields: contact.custom_fields }));
+      expect(shape([...fromBulk, ...rest])).toEqual(shape(fromSequence));
+      const [bulkState, seqState] = [await stateOf(bulkAccount), await stateOf(seqAccount)];
+      expect(bulkState.contacts).toEqual(seqState.contacts);
+      expect(bulkState.events).toEqual(seqState.events);
+      const sources = (account: Account) =>
+        hub.sql('SELECT c.phone, s.name FROM contacts c LEFT JOIN contact_sources s ON s.id = c.source_id WHERE c.account_id = $1 ORDER BY c.phone', [account.accountId]);
+      expect(await sources(bulkAccount)).toEqual(await sources(seqAccount));
+      expect((await sources(bulkAccount)).map((row) => row.name)).toEqual(['WhatsApp', 'WhatsApp', 'WhatsApp']);
+    });
+
     it('refuses the batch with an unreadable input, naming it, and writes nothing', async () => {
       const a = await hub.signup();
       await expect(bulk(a, [{ email: 'fine@example.com' }, { email: 'not-an-email' }])).rejects.toMatchObject({ field: 'email', status: 400 });

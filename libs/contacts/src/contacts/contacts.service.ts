@@ -28,6 +28,31 @@ function fieldsOf(contact: Contact): ContactFields {
   return { email, phone, first_name, last_name, custom_fields: custom_fields ?? {}, status_id, source_id, email_undeliverable, phone_undeliverable };
 }
 
+/**
+ * What upsertByIdentity makes of an existing contact: the email and phone it
+ * lacks (the phone only when no other contact has it), names given, custom
+ * fields merged, and the source only when it has none yet.
+ */
+export function identityMerge(
+  existing: Contact,
+  input: ContactIdentityInput,
+  identity: { email: string | null; phone: string | null },
+  found: { byEmail: boolean; phoneTaken: boolean; sourceId: string | null },
+): { before: ContactFields; after: ContactFields; changed: string[] } {
+  const before = fieldsOf(existing);
+  const phoneFree = identity.phone !== null && !before.phone && !(found.byEmail && found.phoneTaken);
+  const after: ContactFields = {
+    ...before,
+    email: before.email ?? identity.email,
+    phone: phoneFree ? identity.phone : before.phone,
+    first_name: blankToNull(input.first_name) ?? before.first_name,
+    last_name: blankToNull(input.last_name) ?? before.last_name,
+    custom_fields: mergeCustomFields(before.custom_fields, input.custom_fields),
+    source_id: before.source_id ?? found.sourceId,
+  };
+  return { before, after, changed: changedFields(before, after) };
+}
+
 function requireIdentity(fields: { email: string | null; phone: string | null }): void {
   if (fields.email || fields.phone) return;
   const message = 'A contact needs an email or a phone';
@@ -160,19 +185,9 @@ export class ContactsService {
       return { contact, created: true };
     }
 
-    const before = fieldsOf(existing);
     // Matched by email: the phone may belong to another contact, and then it stays where it is.
-    const phoneFree = phone !== null && !before.phone && (byEmail === null || !(await scope.findOneBy(accountId, { phone }, tx)));
-    const after: ContactFields = {
-      ...before,
-      email: before.email ?? email,
-      phone: phoneFree ? phone : before.phone,
-      first_name: blankToNull(input.first_name) ?? before.first_name,
-      last_name: blankToNull(input.last_name) ?? before.last_name,
-      custom_fields: mergeCustomFields(before.custom_fields, input.custom_fields),
-      source_id: before.source_id ?? sourceId,
-    };
-    const changed = changedFields(before, after);
+    const phoneTaken = phone !== null && !existing.phone && byEmail !== null && (await scope.findOneBy(accountId, { phone }, tx)) !== null;
+    const { before, after, changed } = identityMerge(existing, input, { email, phone }, { byEmail: byEmail !== null, phoneTaken, sourceId });
     if (changed.length === 0) return { contact: existing, created: false };
     return { contact: await this.save(tx, accountId, existing.id, after, changed, before), created: false };
   }
@@ -206,7 +221,8 @@ export class ContactsService {
     if (ids.source_id) await this.sources.assertExists(tx, accountId, ids.source_id);
   }
 
-  private async resolveSource(tx: EntityManager, accountId: string, source: ContactSourceRef): Promise<string> {
+  /** The id of a source given by id (404 when not the account's) or by name (found, or created). */
+  async resolveSource(tx: EntityManager, accountId: string, source: ContactSourceRef): Promise<string> {
     if ('id' in source) {
       await this.sources.assertExists(tx, accountId, source.id);
       return source.id;

@@ -21,6 +21,16 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
 }
 
 /**
+ * The phones read lately, by what was sent. A number arrives again and again
+ * (a contact writing on WhatsApp, a lead form's sender), and each read with
+ * libphonenumber showed at ~3–4 % of the CPU of the node webhook's api and of
+ * the worker applying its messages (bench profiles); the same text always
+ * reads the same, so the last few thousand answers are kept.
+ */
+const KNOWN_PHONES = new Map<string, string | null>();
+const MAX_KNOWN_PHONES = 5_000;
+
+/**
  * E.164 form of a phone number, or null when it cannot be one. Without a
  * default country a bare run of digits is read as international: webhook
  * senders (and WhatsApp ids) often drop the leading `+`.
@@ -31,11 +41,17 @@ export function normalizePhone(raw: string | null | undefined, defaultCountry?: 
   if (raw === null || raw === undefined) return null;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
+  const key = `${defaultCountry ?? ''}|${trimmed}`;
+  const known = KNOWN_PHONES.get(key);
+  if (known !== undefined) return known;
   let parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
   if (!parsed && !defaultCountry && /^[1-9][\d\s().-]{6,}$/.test(trimmed)) {
     parsed = parsePhoneNumberFromString(`+${trimmed}`);
   }
-  return parsed && parsed.isPossible() ? parsed.number : null;
+  const phone = parsed && parsed.isPossible() ? parsed.number : null;
+  if (KNOWN_PHONES.size >= MAX_KNOWN_PHONES) KNOWN_PHONES.delete(KNOWN_PHONES.keys().next().value as string);
+  KNOWN_PHONES.set(key, phone);
+  return phone;
 }
 
 /** normalizePhone for client input: blank is "no phone", anything else unparseable is a 400 naming `phone`. */

@@ -37,26 +37,38 @@ export class ReportedMessages {
   constructor(private readonly events: EventPublisher) {}
 
   async recordReceived(tx: EntityManager, input: ReportedMessageInput): Promise<Message | null> {
-    const message = await this.insert(tx, input, 'inbound');
-    if (!message) return null;
-    await this.events.publish(tx, {
-      accountId: input.accountId,
-      type: 'message.received',
-      channel: 'whatsapp',
-      channelId: input.channelId,
-      data: {
-        message_id: message.id,
+    return (await this.recordReceivedMany(tx, [input]))[0];
+  }
+
+  /**
+   * Received messages stored by one statement, each with its
+   * message.received; answers one entry per input, in order (null for an id
+   * the channel already has, or a repeat of an earlier input).
+   */
+  async recordReceivedMany(tx: EntityManager, inputs: ReportedMessageInput[]): Promise<(Message | null)[]> {
+    const stored = await this.insert(tx, inputs, 'inbound');
+    for (const [index, message] of stored.entries()) {
+      if (!message) continue;
+      const input = inputs[index];
+      await this.events.publish(tx, {
+        accountId: input.accountId,
+        type: 'message.received',
         channel: 'whatsapp',
-        channel_id: input.channelId,
-        contact_id: input.contactId,
-        from: input.contactPhone,
-        text: input.body === '' && input.mediaType ? null : input.body,
-        media_type: input.mediaType,
-        provider_message_id: input.providerMessageId,
-        received_at: input.occurredAt.toISOString(),
-      },
-    });
-    return message;
+        channelId: input.channelId,
+        data: {
+          message_id: message.id,
+          channel: 'whatsapp',
+          channel_id: input.channelId,
+          contact_id: input.contactId,
+          from: input.contactPhone,
+          text: input.body === '' && input.mediaType ? null : input.body,
+          media_type: input.mediaType,
+          provider_message_id: input.providerMessageId,
+          received_at: input.occurredAt.toISOString(),
+        },
+      });
+    }
+    return stored;
   }
 
   /**
@@ -77,36 +89,44 @@ export class ReportedMessages {
   /** A message sent from the phone. One the hub sent itself (its id already on a message of the channel) is not stored twice. */
   async recordSentFromPhone(tx: EntityManager, input: ReportedMessageInput): Promise<Message | null> {
     if (await this.knows(tx, input.channelId, input.providerMessageId)) return null;
-    const message = await this.insert(tx, input, 'outbound');
+    const [message] = await this.insert(tx, [input], 'outbound');
     if (message) await publishMessageEvent(this.events, tx, 'message.sent', message, input.occurredAt);
     return message;
   }
 
-  private async insert(tx: EntityManager, input: ReportedMessageInput, direction: 'inbound' | 'outbound'): Promise<Message | null> {
+  /** One INSERT for all; the rows it stored, matched back to their inputs by channel and WhatsApp id (RETURNING's order is not promised). */
+  private async insert(tx: EntityManager, inputs: ReportedMessageInput[], direction: 'inbound' | 'outbound'): Promise<(Message | null)[]> {
+    if (inputs.length === 0) return [];
     const inbound = direction === 'inbound';
     // A received message has reached us: `delivered` is the furthest it goes (no send, no read receipt of ours).
     const status = inbound ? 'delivered' : 'sent';
-    // An INSERT … RETURNING answers its rows (no count); ON CONFLICT (the unique index messages_reported_provider_id_key) answers none.
-    const rows = (await tx.query(
+    const rows = inputs.map((input) => ({
+      account_id: input.accountId,
+      channel_id: input.channelId,
+      contact_id: input.contactId,
+      to: inbound ? (input.channelPhone ?? '') : input.contactPhone,
+      from: inbound ? input.contactPhone : input.channelPhone,
+      body: input.body,
+      media_type: input.mediaType,
+      status_history: [statusChange(status, input.occurredAt, inbound ? 'received' : 'sent from the phone')],
+      provider_message_id: input.providerMessageId,
+      sent_at: inbound ? null : input.occurredAt.toISOString(),
+    }));
+    // ON CONFLICT (the unique index messages_reported_provider_id_key) stores nothing for an id the channel has; a
+    // repeat within the statement would make PostgreSQL refuse it, so only the first of each id is sent.
+    const firsts = new Map<string, number>();
+    rows.forEach((row, index) => firsts.has(`${row.channel_id}/${row.provider_message_id}`) || firsts.set(`${row.channel_id}/${row.provider_message_id}`, index));
+    const inserted = (await tx.query(
       `INSERT INTO messages (${INSERT_COLUMNS})
-       VALUES ($1, $2, 'whatsapp', $3, $4, $5, $6, NULL, $7, $8, $9, $10::jsonb, $11, 'node', 0, $12)
+       SELECT account_id, channel_id, 'whatsapp', contact_id, $2, "to", "from", NULL, body, media_type, $3, status_history, provider_message_id, 'node', 0, sent_at
+         FROM jsonb_to_recordset($1::jsonb) AS i(account_id uuid, channel_id uuid, contact_id uuid, "to" text, "from" text, body text, media_type text,
+                                                  status_history jsonb, provider_message_id text, sent_at timestamptz)
        ON CONFLICT (channel_id, provider_message_id) WHERE source = 'node' DO NOTHING
        RETURNING *`,
-      [
-        input.accountId,
-        input.channelId,
-        input.contactId,
-        direction,
-        inbound ? (input.channelPhone ?? '') : input.contactPhone,
-        inbound ? input.contactPhone : input.channelPhone,
-        input.body,
-        input.mediaType,
-        status,
-        JSON.stringify([statusChange(status, input.occurredAt, inbound ? 'received' : 'sent from the phone')]),
-        input.providerMessageId,
-        inbound ? null : input.occurredAt,
-      ],
+      [JSON.stringify([...firsts.values()].map((index) => rows[index])), direction, status],
     )) as Message[];
-    return rows[0] ? tx.getRepository(Message).create(rows[0]) : null;
+    const repository = tx.getRepository(Message);
+    const byId = new Map(inserted.map((row) => [`${row.channel_id}/${row.provider_message_id}`, repository.create(row)]));
+    return rows.map((row, index) => (firsts.get(`${row.channel_id}/${row.provider_message_id}`) === index ? (byId.get(`${row.channel_id}/${row.provider_message_id}`) ?? null) : null));
   }
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Channel } from '@hub/channels';
 import { WhatsappSessions } from '@hub/channels';
-import { ContactsService } from '@hub/contacts';
+import { BulkContactUpsert, ContactsService } from '@hub/contacts';
 import { EventPublisher } from '@hub/events';
-import { MessageProviderEvents, ProviderEventKind, ReportedMessages } from '@hub/messaging';
+import { MessageProviderEvents, ProviderEventKind, ReportedMessageInput, ReportedMessages } from '@hub/messaging';
 import { publishSessionUpdated } from '../sessions/session-events';
 import type { CallData, ConnectionData, DeleteData, MessageData, StatusData } from './node-event-reader';
 import { NodeEvent } from './node-event.entity';
@@ -34,6 +34,7 @@ export class MessageNotYetKnownError extends Error {}
 export class NodeEventAppliers {
   constructor(
     private readonly contacts: ContactsService,
+    private readonly bulkContacts: BulkContactUpsert,
     private readonly messages: ReportedMessages,
     private readonly providerEvents: MessageProviderEvents,
     private readonly sessions: WhatsappSessions,
@@ -61,19 +62,52 @@ export class NodeEventAppliers {
     }
   }
 
+  /**
+   * A job's events in one transaction: the messages received first, all
+   * together (their senders by one bulk upsert, the messages by one INSERT),
+   * then every other event in its order. Putting the received messages first
+   * changes nothing the others depend on: receipts and deletions are about
+   * messages the channel sent.
+   */
+  async applyAll(tx: EntityManager, events: NodeEvent[], channels: Map<string, Channel>): Promise<void> {
+    const received = events.filter((event) => event.kind === 'message' && !(event.data as MessageData).from_me);
+    if (received.length > 0) {
+      const senders = await this.bulkContacts.upsertMany(
+        tx,
+        received.map((event) => ({ accountId: event.account_id, input: this.sender(event.data as MessageData), source: CONTACT_SOURCE })),
+      );
+      const inputs: ReportedMessageInput[] = [];
+      for (const [index, event] of received.entries()) {
+        const data = event.data as MessageData;
+        const { contact, created } = senders[index];
+        if (created) await this.messages.linkEarlierMessages(tx, event.account_id, contact.id, data.phone);
+        inputs.push(this.reported(event, channels.get(event.channel_id) as Channel, contact.id, data));
+      }
+      await this.messages.recordReceivedMany(tx, inputs);
+    }
+    const rest = new Set(received);
+    for (const event of events) if (!rest.has(event)) await this.apply(tx, event, channels.get(event.channel_id) as Channel);
+  }
+
   /** Received: the sender becomes or updates a contact, the message is stored, message.received. From the phone: stored as sent. */
   private async message(tx: EntityManager, event: NodeEvent, channel: Channel, data: MessageData): Promise<void> {
-    const { contact, created } = await this.contacts.upsertByIdentity(
-      tx,
-      event.account_id,
-      { phone: data.phone, custom_fields: data.push_name ? { whatsapp_name: data.push_name } : undefined },
-      CONTACT_SOURCE,
-    );
+    const { contact, created } = await this.contacts.upsertByIdentity(tx, event.account_id, this.sender(data), CONTACT_SOURCE);
     if (created) await this.messages.linkEarlierMessages(tx, event.account_id, contact.id, data.phone);
-    const input = {
+    const input = this.reported(event, channel, contact.id, data);
+    if (data.from_me) await this.messages.recordSentFromPhone(tx, input);
+    else await this.messages.recordReceived(tx, input);
+  }
+
+  /** The contact a message's other party is: its phone, and the name WhatsApp shows for it. */
+  private sender(data: MessageData) {
+    return { phone: data.phone, custom_fields: data.push_name ? { whatsapp_name: data.push_name } : undefined };
+  }
+
+  private reported(event: NodeEvent, channel: Channel, contactId: string, data: MessageData): ReportedMessageInput {
+    return {
       accountId: event.account_id,
       channelId: channel.id,
-      contactId: contact.id,
+      contactId,
       contactPhone: data.phone,
       channelPhone: channel.phone,
       body: data.text,
@@ -81,8 +115,6 @@ export class NodeEventAppliers {
       providerMessageId: data.id,
       occurredAt: new Date(data.at),
     };
-    if (data.from_me) await this.messages.recordSentFromPhone(tx, input);
-    else await this.messages.recordReceived(tx, input);
   }
 
   /** Receipts of messages we sent (fromMe); those of messages we received say only that this phone read them, which nobody subscribes to. */

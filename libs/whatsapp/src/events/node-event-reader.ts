@@ -98,30 +98,12 @@ function flag(value: unknown, path: string): boolean {
   return value;
 }
 
-/**
- * The E.164 phones of the digits seen lately. A number writes many messages
- * in a row, and parsing it with libphonenumber was ~4 % of the node
- * webhook's CPU per request (bench profile); the answer for the same digits
- * never changes, so the last few thousand are kept.
- */
-const KNOWN_PHONES = new Map<string, string | null>();
-const MAX_KNOWN_PHONES = 5_000;
-
-function phoneOfDigits(digits: string): string | null {
-  const known = KNOWN_PHONES.get(digits);
-  if (known !== undefined) return known;
-  const phone = normalizePhone(`+${digits}`);
-  if (KNOWN_PHONES.size >= MAX_KNOWN_PHONES) KNOWN_PHONES.delete(KNOWN_PHONES.keys().next().value as string);
-  KNOWN_PHONES.set(digits, phone);
-  return phone;
-}
-
 /** `5511999999999@s.whatsapp.net` (or `…:12@…` from a linked device) → `+5511999999999`; group chats → null. */
 export function phoneOfJid(jid: string, path: string): string | null {
   const [user, server] = jid.split('@');
   if (server === 'g.us' || server === 'broadcast' || server === 'newsletter') return null;
   const digits = user.split(':')[0];
-  const phone = /^\d{6,15}$/.test(digits) && (server === 's.whatsapp.net' || server === 'c.us' || server === undefined) ? phoneOfDigits(digits) : null;
+  const phone = /^\d{6,15}$/.test(digits) && (server === 's.whatsapp.net' || server === 'c.us' || server === undefined) ? normalizePhone(`+${digits}`) : null;
   if (!phone) throw unprocessable(path, 'must be a phone JID (<E.164 digits>@s.whatsapp.net)');
   return phone;
 }

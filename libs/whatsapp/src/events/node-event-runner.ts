@@ -16,7 +16,8 @@ class PermanentNodeEventError extends Error {}
 
 /**
  * Applies stored node events, in the worker: claims them with a lease, then
- * applies them (NodeEventAppliers) in their order and marks them applied,
+ * applies them (NodeEventAppliers.applyAll: the received messages together,
+ * the others in their order) and marks them applied,
  * guarded by the lease, so a duplicate job or a second worker applies
  * nothing twice. The events of one job share one transaction (one commit,
  * and each channel read once, rather than a transaction per event); when
@@ -49,7 +50,7 @@ export class NodeEventRunner {
       try {
         await this.dataSource.transaction(async (tx) => {
           await this.appliers.lockContacts(tx, applicable);
-          for (const event of applicable) await this.appliers.apply(tx, event, channels.get(event.channel_id) as Channel);
+          await this.appliers.applyAll(tx, applicable, channels as Map<string, Channel>);
           await this.markApplied(tx, applicable);
         });
         await this.seen(applicable);
