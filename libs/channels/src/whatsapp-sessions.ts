@@ -4,6 +4,10 @@ import { EntityManager, Repository } from 'typeorm';
 import { Channel } from './channel.entity';
 import { SessionStatus } from './channel-kinds';
 
+/** How fresh a session's last-seen time is kept. */
+const SEEN_PRECISION_MS = 5_000;
+const MAX_SEEN_CHANNELS = 10_000;
+
 /** What the node service says about one session. `phone` null or absent keeps the stored one. */
 export interface SessionReport {
   status: SessionStatus;
@@ -28,6 +32,9 @@ type ReportedRow = Channel & { changed: boolean };
  */
 @Injectable()
 export class WhatsappSessions {
+  /** When this process last wrote (or found fresh) each session's last-seen time. */
+  private readonly lastSeenWrites = new Map<string, number>();
+
   constructor(@InjectRepository(Channel) private readonly channels: Repository<Channel>) {}
 
   /** The WhatsApp channel of this session id, or null. */
@@ -76,11 +83,19 @@ export class WhatsappSessions {
     return rows.map((row) => this.channels.create(row));
   }
 
-  /** The node reported an event on the session: it is alive. Written at most every few seconds per session (events come in bursts). */
+  /**
+   * The node reported an event on the session: it is alive. Written at most
+   * every few seconds per session (events come in bursts); a process that
+   * asked within that time does not ask again.
+   */
   async seen(channelId: string): Promise<void> {
+    const now = Date.now();
+    if ((this.lastSeenWrites.get(channelId) ?? 0) > now - SEEN_PRECISION_MS) return;
+    if (this.lastSeenWrites.size >= MAX_SEEN_CHANNELS) this.lastSeenWrites.clear();
+    this.lastSeenWrites.set(channelId, now);
     await this.channels.query(
-      `UPDATE channels SET session_seen_at = now() WHERE id = $1 AND (session_seen_at IS NULL OR session_seen_at < now() - interval '5 seconds')`,
-      [channelId],
+      `UPDATE channels SET session_seen_at = now() WHERE id = $1 AND (session_seen_at IS NULL OR session_seen_at < now() - make_interval(secs => $2::float / 1000))`,
+      [channelId, SEEN_PRECISION_MS],
     );
   }
 }

@@ -42,7 +42,7 @@ export class NodeEventAppliers {
   ) {}
 
   /** Before applying several events in one transaction: their senders' contact locks, all at once (two batches then never deadlock). */
-  async lockContacts(tx: EntityManager, events: NodeEvent[]): Promise<void> {
+  private async lockContacts(tx: EntityManager, events: NodeEvent[]): Promise<void> {
     const senders = events.filter((event) => event.kind === 'message').map((event) => ({ accountId: event.account_id, input: { phone: (event.data as MessageData).phone } }));
     await this.contacts.lockIdentities(tx, senders);
   }
@@ -71,6 +71,9 @@ export class NodeEventAppliers {
    */
   async applyAll(tx: EntityManager, events: NodeEvent[], channels: Map<string, Channel>): Promise<void> {
     const received = events.filter((event) => event.kind === 'message' && !(event.data as MessageData).from_me);
+    // The bulk upsert locks the received messages' senders in one statement; a message from the phone locks its
+    // contact later, one by one, so then every sender is locked here first, all at once (two jobs never deadlock).
+    if (received.length < events.filter((event) => event.kind === 'message').length) await this.lockContacts(tx, events);
     if (received.length > 0) {
       const senders = await this.bulkContacts.upsertMany(
         tx,

@@ -49,7 +49,6 @@ export class NodeEventRunner {
     if (applicable.length > 1) {
       try {
         await this.dataSource.transaction(async (tx) => {
-          await this.appliers.lockContacts(tx, applicable);
           await this.appliers.applyAll(tx, applicable, channels as Map<string, Channel>);
           await this.markApplied(tx, applicable);
         });

@@ -1,15 +1,25 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { RoundTripBatcher } from '@hub/database';
 import { addJobs, HubMetrics, QueuedWork, workJobs } from '@hub/operations';
 import { MAX_EVENTS_PER_JOB, WHATSAPP_EVENT_JOB_OPTIONS, WHATSAPP_EVENT_QUEUE, WhatsappEventJob } from './whatsapp-event.queue';
 
 export type DueNodeEvent = QueuedWork;
 
+/**
+ * How long the first enqueue of a batch waits for more. The intake stores a
+ * few requests per statement; gathering the statements of a few milliseconds
+ * into one job makes the worker's transactions (a dozen round trips each,
+ * whatever their size) carry several times more events.
+ */
+const ENQUEUE_LINGER_MS = 5;
+
 /** Puts apply jobs on Redis (a retry alone, `<id>:<attempts so far>`; events stored together share one). Never throws: the event is stored, and the sweeper enqueues whatever this could not. */
 @Injectable()
 export class WhatsappEventProducer implements OnModuleInit {
   private readonly logger = new Logger('WhatsappEventProducer');
+  private readonly enqueues = new RoundTripBatcher<DueNodeEvent[], void>((batches) => this.add(batches), 500, ENQUEUE_LINGER_MS);
 
   constructor(
     @InjectQueue(WHATSAPP_EVENT_QUEUE) private readonly queue: Queue<WhatsappEventJob>,
@@ -22,6 +32,11 @@ export class WhatsappEventProducer implements OnModuleInit {
 
   async enqueue(events: DueNodeEvent[]): Promise<void> {
     if (events.length === 0) return;
+    await this.enqueues.submit(events);
+  }
+
+  private async add(batches: DueNodeEvent[][]): Promise<void[]> {
+    const events = batches.flat();
     const jobs = workJobs<WhatsappEventJob>(events, {
       one: (eventId) => ({ eventId }),
       many: (eventIds) => ({ eventIds }),
@@ -29,5 +44,6 @@ export class WhatsappEventProducer implements OnModuleInit {
       options: WHATSAPP_EVENT_JOB_OPTIONS,
     });
     await addJobs(this.queue, jobs).catch((error: Error) => this.logger.warn(`Enqueue of ${events.length} WhatsApp event job(s) failed; the sweeper will retry: ${error.message}`));
+    return batches.map(() => undefined);
   }
 }
