@@ -171,6 +171,20 @@ describe('WhatsApp node service routes: secret, sessions, events stored once', (
       expect(rows[5].data).toMatchObject({ from_me: true, phone: '+34612345678', push_name: null });
     });
 
+    it('replays a logged request through the route with its secret restored, the secret stored only encrypted', async () => {
+      await webhook('messages.upsert', upsert('3EB0REPLAYED'));
+      const original = await lastLog();
+      expect(original.headers['x-node-secret']).toBe('[redacted]');
+      expect(original.headers_encrypted).not.toContain(SECRET);
+      const replay = await hub.request('POST', `/api/inbound-logs/${original.id}/replay`, { token: a.token });
+      // The guard let it through (401 otherwise): the message id is already stored, so it is counted a duplicate.
+      expect(replay.status).toBe(200);
+      expect(replay.body).toMatchObject({ status_code: 200, body: { received: 0, duplicates: 1, ignored: 0 } });
+      const [replayed] = await hub.sql('SELECT replay_of, verification, headers FROM inbound_logs WHERE id = $1', [replay.body.log_id]);
+      expect(replayed).toMatchObject({ replay_of: original.id, verification: 'passed' });
+      expect(JSON.stringify(replayed.headers)).not.toContain(SECRET);
+    });
+
     it('answers 404 for an unknown session, storing nothing', async () => {
       const res = await webhook('messages.upsert', upsert('3EB0NOSESSION'), 'wa_nobody');
       expect(res.status).toBe(404);

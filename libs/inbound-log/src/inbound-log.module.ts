@@ -4,6 +4,7 @@ import { InboundLogController } from './inbound-log.controller';
 import { InboundLog } from './log/inbound-log.entity';
 import { InboundLogQueryService } from './log/inbound-log-query.service';
 import { InboundLogService } from './log/inbound-log.service';
+import { SealedHeaders } from './log/sealed-headers';
 import { InboundReplayer } from './replay/inbound-replayer';
 import { ReplayMarks } from './replay/replay-marks';
 import { InboundAccounts } from './route/inbound-accounts';
@@ -15,7 +16,7 @@ import { InboundStats } from './stats/inbound-stats';
 @Module({
   imports: [TypeOrmModule.forFeature([InboundLog])],
   controllers: [InboundLogController],
-  providers: [InboundLogService, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks, InboundAccounts, InboundStats],
+  providers: [InboundLogService, SealedHeaders, InboundLogQueryService, InboundReplayer, InboundLogInterceptor, ReplayMarks, InboundAccounts, InboundStats],
   exports: [InboundLogService, InboundLogInterceptor, InboundAccounts, InboundStats],
 })
 export class InboundLogModule {}

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { EntityManager, Repository } from 'typeorm';
-import { SecretBox } from '@hub/database';
 import { HubMetrics } from '@hub/operations';
 import { REDACTED, redactHeaders, redactUrl } from '@hub/http';
 import { annotateActiveSpan } from '@hub/tracing';
@@ -11,6 +10,7 @@ import { InboundLog, InboundOutcome } from './inbound-log.entity';
 import { ReplayMarks } from '../replay/replay-marks';
 import { InboundAccounts } from '../route/inbound-accounts';
 import { InboundFastifyRequest, inboundSourceOf, inboundState, REPLAY_HEADER } from './inbound-request';
+import { SealedHeaders } from './sealed-headers';
 import { storedBody } from './stored-body';
 
 const MAX_ERROR_LENGTH = 2000;
@@ -37,7 +37,7 @@ export class InboundLogService {
 
   constructor(
     @InjectRepository(InboundLog) private readonly logs: Repository<InboundLog>,
-    private readonly secrets: SecretBox,
+    private readonly sealedHeaders: SealedHeaders,
     private readonly metrics: HubMetrics,
     private readonly replays: ReplayMarks,
     private readonly accounts: InboundAccounts,
@@ -79,15 +79,15 @@ export class InboundLogService {
     // A replay that fails before the route knows the account still belongs to the original's account.
     const accountId = state.accountId ?? replay?.accountId ?? null;
     const headers = redactHeaders(originalHeaders);
-    // Replay needs the exact originals only when something was redacted; otherwise the stored headers are them.
-    const redacted = Object.keys(headers).some((name) => headers[name] === REDACTED);
+    // Replay needs the redacted headers' original values; the others are stored as they came.
+    const redacted = Object.keys(headers).filter((name) => headers[name] === REDACTED);
     return {
       account_id: accountId,
       source: inboundSourceOf(request) ?? 'unknown',
       method: request.method,
       url: redactUrl(request.url),
       headers,
-      headers_encrypted: redacted ? this.secrets.encrypt(JSON.stringify(originalHeaders)) : null,
+      headers_encrypted: redacted.length > 0 ? this.sealedHeaders.seal(Object.fromEntries(redacted.map((name) => [name, originalHeaders[name]]))) : null,
       content_type: request.headers['content-type'] ?? null,
       ...storedBody(req.rawBody, req.body),
       status_code: statusCode,
@@ -109,8 +109,9 @@ export class InboundLogService {
     }
   }
 
+  /** The headers as they came: the stored ones with the redacted values put back (rows before 2026-12-03 sealed them all). */
   originalHeaders(log: InboundLog): Record<string, string> {
     if (!log.headers_encrypted) return log.headers;
-    return JSON.parse(this.secrets.decrypt(log.headers_encrypted)) as Record<string, string>;
+    return { ...log.headers, ...this.sealedHeaders.open(log.headers_encrypted) };
   }
 }
